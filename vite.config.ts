@@ -1,10 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+
+/**
+ * A strict Content-Security-Policy for the built app: no inline script, no eval, connections only to
+ * the app's own origin. MapLibre starts its worker from a blob: URL, hence worker-src blob:.
+ * A deployment that configures a basemap adds its origins at build time:
+ *   BASEMAP_ORIGINS="https://tiles.example.org" npm run build
+ * (The dev server runs without it: Vite's hot reload needs an inline script.)
+ */
+function contentSecurityPolicy(): Plugin {
+  const basemap = (process.env.BASEMAP_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).join(' ');
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "worker-src 'self' blob:",
+    "child-src 'self' blob:",
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${basemap}`.trim(),
+    "font-src 'self' data:",
+    `connect-src 'self' data: blob: ${basemap}`.trim(),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  return {
+    name: 'thusong-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`),
+  };
+}
 
 // base './' keeps every asset path relative, so `dist/` works from any static host or sub-folder.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
   server: { host: '127.0.0.1' },

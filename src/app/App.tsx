@@ -1,0 +1,71 @@
+import { useEffect, useMemo } from 'react';
+import { actions } from './actions';
+import { appStore, type PanelId } from './state';
+import { useStoreSlice } from './store';
+import { loadSampleProvince } from './sample';
+import { datasetLayers } from '../model/dataset';
+import { MapView } from '../map/MapView';
+import { Legend } from '../map/Legend';
+import { DataPanel } from '../panels/data/DataPanel';
+import { LayersPanel } from '../panels/layers/LayersPanel';
+import { useWindowDrop } from '../panels/data/FilePicker';
+
+const PANELS: { id: PanelId; label: string }[] = [
+  { id: 'data', label: 'Data' },
+  { id: 'layers', label: 'Map layers' },
+];
+
+export function App() {
+  const panel = useStoreSlice(appStore, (s) => s.panel);
+  const dataset = useStoreSlice(appStore, (s) => s.dataset);
+  const view = useStoreSlice(appStore, (s) => s.view);
+  const basemapUrl = useStoreSlice(appStore, (s) => s.settings.basemapUrl);
+  const fitKey = useStoreSlice(appStore, (s) => s.fitKey);
+  const sampleStatus = useStoreSlice(appStore, (s) => s.sampleStatus);
+  const jobs = useStoreSlice(appStore, (s) => s.jobs.length);
+  const dragging = useWindowDrop();
+  const layers = useMemo(() => datasetLayers(dataset), [dataset]);
+
+  useEffect(() => {
+    void loadSampleProvince();
+  }, []);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>Thusong Planner</h1>
+        <span className="meta" aria-live="polite" data-testid="status">
+          {sampleStatus === 'loading' ? 'Loading the sample province…' : jobs > 0 ? `Loading ${jobs} file${jobs > 1 ? 's' : ''}…` : `${dataset.files.length} files loaded`}
+        </span>
+      </header>
+      <nav className="tabs" role="tablist" aria-label="Tasks">
+        {PANELS.map((p) => (
+          <button
+            key={p.id}
+            role="tab"
+            id={`tab-${p.id}`}
+            aria-selected={panel === p.id}
+            aria-controls={`panel-${p.id}`}
+            className={panel === p.id ? 'active' : ''}
+            onClick={() => actions.setPanel(p.id)}
+          >
+            {p.label}
+          </button>
+        ))}
+      </nav>
+      <aside className="sidebar" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
+        {panel === 'data' && <DataPanel />}
+        {panel === 'layers' && <LayersPanel />}
+      </aside>
+      <main className="map-area">
+        <MapView layers={layers} view={view} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
+        <Legend layers={layers} view={view} />
+      </main>
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop GeoJSON, CSV or zipped Shapefiles to add them
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,173 @@
+import { appStore, type AppState, type PanelId } from './state';
+import type { Store } from './store';
+import { loadFileInWorker } from '../../workers/io-client';
+import type { LoadOptions } from '../io/load-file';
+import type { Job } from '../../workers/worker-handle';
+import type { LayerKind, LoadedFile } from '../model/layers';
+import { withFile, withoutFile } from '../model/dataset';
+import { AbortError, InputError } from '../model/errors';
+
+/** Files over this size are refused before reading (the loader says how to split them). */
+export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+
+let nextId = 1;
+const newId = (prefix: string) => `${prefix}${nextId++}`;
+
+/** Original bytes of each loaded file, kept outside the state so a file can be reassigned later. */
+const fileBytes = new Map<string, ArrayBuffer>();
+const runningJobs = new Map<string, Job<unknown>>();
+
+export function makeActions(store: Store<AppState> = appStore) {
+  const set = store.set;
+
+  async function loadBytes(fileName: string, bytes: ArrayBuffer, extra: Partial<LoadOptions> = {}, replaceId?: string): Promise<LoadedFile | null> {
+    const id = newId('job');
+    const options: LoadOptions = { fileName, maxBytes: MAX_FILE_BYTES, ...extra };
+    set((s) => ({ ...s, jobs: [...s.jobs, { id, fileName, bytes: bytes.byteLength }], failures: s.failures.filter((f) => f.fileName !== fileName) }));
+    const job = loadFileInWorker(bytes, options, (progress) =>
+      set((s) => ({ ...s, jobs: s.jobs.map((j) => (j.id === id ? { ...j, progress } : j)) })),
+    );
+    runningJobs.set(id, job);
+    try {
+      const result = await job.promise;
+      if (result.ok) {
+        const file: LoadedFile = { ...result.file, id: replaceId ?? newId('file') };
+        fileBytes.set(file.id, bytes);
+        set((s) => {
+          // a reassigned file keeps its place; a new file of the same name replaces the old one
+          const dataset = replaceId
+            ? { files: s.dataset.files.map((f) => (f.id === replaceId ? file : f)) }
+            : withFile(s.dataset, file);
+          return { ...s, dataset, fitKey: replaceId ? s.fitKey : file.id, mappings: s.mappings.filter((m) => m.fileName !== fileName) };
+        });
+        return file;
+      }
+      if (result.mapping) {
+        const request = result.mapping;
+        const pendingId = newId('map');
+        fileBytes.set(pendingId, bytes);
+        set((s) => ({
+          ...s,
+          mappings: [...s.mappings.filter((m) => m.fileName !== fileName), { id: pendingId, fileName, request, options }],
+          failures: result.errors.length ? [...s.failures, { id: newId('fail'), fileName, errors: result.errors }] : s.failures,
+          panel: 'data',
+        }));
+        return null;
+      }
+      set((s) => ({ ...s, failures: [...s.failures, { id: newId('fail'), fileName, errors: result.errors }], panel: 'data' }));
+      return null;
+    } catch (e) {
+      if (e instanceof AbortError) return null;
+      const message = e instanceof Error ? e.message : String(e);
+      set((s) => ({
+        ...s,
+        failures: [
+          ...s.failures,
+          {
+            id: newId('fail'),
+            fileName,
+            errors: [
+              new InputError({
+                code: 'unknown-format',
+                message: `Loading stopped unexpectedly: ${message}`,
+                fix: 'This is a bug in Thusong Planner, not in your file. Please report it with the file.',
+                where: { file: fileName },
+              }).toIssue(),
+            ],
+          },
+        ],
+      }));
+      return null;
+    } finally {
+      runningJobs.delete(id);
+      set((s) => ({ ...s, jobs: s.jobs.filter((j) => j.id !== id) }));
+    }
+  }
+
+  return {
+    loadBytes,
+    async loadFiles(files: Iterable<File>) {
+      const list = [...files];
+      await Promise.all(
+        list.map(async (f) => {
+          if (f.size > MAX_FILE_BYTES) {
+            // refuse before reading a huge file into memory
+            set((s) => ({
+              ...s,
+              failures: [
+                ...s.failures,
+                {
+                  id: newId('fail'),
+                  fileName: f.name,
+                  errors: [
+                    new InputError({
+                      code: 'file-too-large',
+                      message: `${f.name} is ${(f.size / 1048576).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit.`,
+                      fix: 'Split it by district or municipality, or simplify its geometry (e.g. mapshaper -simplify 10%), then load the parts.',
+                      where: { file: f.name },
+                      value: String(f.size),
+                    }).toIssue(),
+                  ],
+                },
+              ],
+            }));
+            return;
+          }
+          await loadBytes(f.name, await f.arrayBuffer());
+        }),
+      );
+    },
+    cancelJob(id: string) {
+      runningJobs.get(id)?.cancel();
+    },
+    /** Loads the file again as another layer (the user knows better than the classifier). */
+    async reassignFile(fileId: string, kind: LayerKind) {
+      const file = appStore.get().dataset.files.find((f) => f.id === fileId);
+      const bytes = fileBytes.get(fileId);
+      if (!file || !bytes || file.kind === kind) return;
+      await loadBytes(file.fileName, bytes, { kindHint: kind }, fileId);
+    },
+    async submitMapping(pendingId: string, choice: Pick<LoadOptions, 'kindHint' | 'fieldMapping' | 'csvColumns'>) {
+      const pending = store.get().mappings.find((m) => m.id === pendingId);
+      const bytes = fileBytes.get(pendingId);
+      if (!pending || !bytes) return;
+      fileBytes.delete(pendingId);
+      set((s) => ({ ...s, mappings: s.mappings.filter((m) => m.id !== pendingId) }));
+      await loadBytes(pending.fileName, bytes, { ...pending.options, ...choice });
+    },
+    dismissMapping(pendingId: string) {
+      fileBytes.delete(pendingId);
+      set((s) => ({ ...s, mappings: s.mappings.filter((m) => m.id !== pendingId) }));
+    },
+    removeFile(fileId: string) {
+      fileBytes.delete(fileId);
+      set((s) => ({ ...s, dataset: withoutFile(s.dataset, fileId) }));
+    },
+    dismissFailure(id: string) {
+      set((s) => ({ ...s, failures: s.failures.filter((f) => f.id !== id) }));
+    },
+    setPanel(panel: PanelId) {
+      set((s) => ({ ...s, panel }));
+    },
+    toggleLayer(kind: LayerKind, visible: boolean) {
+      set((s) => ({ ...s, view: { ...s.view, visibleLayers: { ...s.view.visibleLayers, [kind]: visible } } }));
+    },
+    setDepartmentFilter(codes: string[]) {
+      set((s) => ({ ...s, view: { ...s.view, departmentFilter: codes } }));
+    },
+    setRegionDepartments(codes: string[]) {
+      set((s) => ({ ...s, view: { ...s.view, regionDepartments: codes } }));
+    },
+    setBasemapUrl(url: string) {
+      set((s) => ({ ...s, settings: { ...s.settings, basemapUrl: url } }));
+    },
+    fitToData() {
+      set((s) => ({ ...s, fitKey: `fit${nextId++}` }));
+    },
+    setSampleStatus(status: AppState['sampleStatus']) {
+      set((s) => ({ ...s, sampleStatus: status }));
+    },
+  };
+}
+
+export const actions = makeActions();
