@@ -35,7 +35,10 @@ export type InputErrorCode =
   | 'shapefile-invalid'
   | 'outside-south-africa'
   | 'no-features'
-  | 'unknown-layer';
+  | 'unknown-layer'
+  | 'missing-header'
+  | 'malformed-csv'
+  | 'assumed-department';
 
 export interface InputIssueLocation {
   file: string;
