@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CATALOGUE, type Catalogue } from '../model/catalogue';
 import { LAYER_FIELDS, LAYER_LABELS, type LayerKind } from '../model/layers';
+import { groupThousands } from './format';
 
 export interface PopupModel {
   title: string;
@@ -24,7 +25,7 @@ function label(key: string): string {
 }
 
 function text(key: string, value: unknown, catalogue: Catalogue): string {
-  if (typeof value === 'number') return key === 'population' ? Math.round(value).toLocaleString('en-ZA') : String(value);
+  if (typeof value === 'number') return key === 'population' ? groupThousands(value) : String(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (typeof value === 'string') {
     if (key === 'department') {

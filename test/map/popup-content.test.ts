@@ -42,6 +42,10 @@ describe('popupModel', () => {
     expect(m.rows).toEqual([['Class', 'primary'], ['Speed kmh', '80'], ['Oneway', 'yes'], ['Extra', '{"a":[1]}']]);
   });
 
+  it('writes a population with grouped thousands', () => {
+    expect(popupModel('settlements', { name: 'A', population: 1234567 }).rows).toEqual([['Population', '1\u00a0234\u00a0567']]);
+  });
+
   it('names a capability’s own kind from its key', () => {
     expect(popupModel('travel_time', { minutes: 42 }).subtitle).toBe('Travel time');
   });
