@@ -100,8 +100,9 @@ function visibility(view: MapViewOptions, kind: LayerKind): 'visible' | 'none' {
   return view.visibleLayers[kind] === false ? 'none' : 'visible';
 }
 
+/** `generateId` numbers features, so a query can tell a feature split across tiles from two features. */
 function geojson(data: FeatureCollection): GeoJSONSourceSpecification {
-  return { type: 'geojson', data };
+  return { type: 'geojson', data, generateId: true };
 }
 
 // ---------------------------------------------------------------------------------------------

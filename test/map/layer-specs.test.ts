@@ -39,7 +39,7 @@ describe('provinceLayers', () => {
   it('makes one GeoJSON source per given collection, named after its layer kind, holding that very collection', () => {
     const spec = provinceLayers(fx.province, view());
     expect(Object.keys(spec.sources).sort()).toEqual([...LAYER_KINDS].sort());
-    for (const kind of LAYER_KINDS) expect(spec.sources[kind]).toEqual({ type: 'geojson', data: fx.province[kind] });
+    for (const kind of LAYER_KINDS) expect(spec.sources[kind]).toEqual({ type: 'geojson', data: fx.province[kind], generateId: true });
   });
 
   it('produces exactly the documented layer ids in drawing order', () => {
