@@ -31,7 +31,8 @@ export function Swatch({ item }: { item: LegendItem }) {
       );
       break;
     case 'line':
-      shape = <line x1={2} y1={c} x2={size - 2} y2={c} stroke={item.colour} strokeWidth={item.sizePx} strokeLinecap="round" />;
+      // At least 1.5 px, so the thinnest road class still reads in the legend.
+      shape = <line x1={2} y1={c} x2={size - 2} y2={c} stroke={item.colour} strokeWidth={Math.max(1.5, item.sizePx)} strokeLinecap="round" />;
       break;
     case 'fill':
       shape = (

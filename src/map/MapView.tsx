@@ -13,7 +13,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, MapGeoJSONFeature, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import type { LayerSpecification, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
 import { applyOps } from './apply-ops';
@@ -45,6 +45,8 @@ export interface MapViewProps {
 /** South Africa, for a map with no data and no view in the URL. */
 const HOME = { center: [24.7, -28.6] as [number, number], zoom: 4.3 };
 const FIT_PADDING_PX = 40;
+/** A click popup lists at most this many features under the pointer. */
+const MAX_CLICK_FEATURES = 3;
 
 const WEBGL_MESSAGE =
   'The map could not start: this browser has WebGL switched off or does not support it. ' +
@@ -277,33 +279,42 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       });
     });
 
-    /** The topmost feature under the pointer on an interactive, visible layer, with its layer spec. */
-    const pick = (e: MapMouseEvent | MapLayerMouseEvent): { feature: MapGeoJSONFeature; layer: LayerSpecification } | undefined => {
-      if (!live.styleReady) return undefined;
+    /**
+     * Features under the pointer on interactive, visible layers, topmost first, one per feature
+     * (a feature drawn by two layers, or split across tiles, is listed once).
+     */
+    const pickAll = (e: MapMouseEvent): { feature: MapGeoJSONFeature; layer: LayerSpecification; key: string }[] => {
+      if (!live.styleReady) return [];
       const byId = new Map(live.applied.layers.map((l) => [l.id, l]));
       const ids = live.applied.layers
         .filter((l) => isInteractive(l) && (l.layout as { visibility?: string } | undefined)?.visibility !== 'none' && map.getLayer(l.id))
         .map((l) => l.id);
-      if (!ids.length) return undefined;
-      const [feature] = map.queryRenderedFeatures(e.point, { layers: ids });
-      const layer = feature && byId.get(feature.layer.id);
-      return feature && layer ? { feature, layer } : undefined;
+      if (!ids.length) return [];
+      const seen = new Set<string>();
+      const hits = [];
+      for (const feature of map.queryRenderedFeatures(e.point, { layers: ids })) {
+        const layer = byId.get(feature.layer.id);
+        const key = featureKey(feature);
+        if (!layer || seen.has(key)) continue;
+        seen.add(key);
+        hits.push({ feature, layer, key });
+      }
+      return hits;
     };
     const catalogue = () => latest.current.view.catalogue;
 
     map.on('mousemove', (e) => {
-      const hit = pick(e);
+      const [hit] = pickAll(e);
       map.getCanvas().style.cursor = hit ? 'pointer' : '';
-      const key = hit ? featureKey(hit.feature) : '';
-      if (!hit || (live.click.isOpen() && key === live.clickKey)) {
+      if (!hit || (live.click.isOpen() && hit.key === live.clickKey)) {
         live.hover.remove();
         live.hoverKey = '';
         return;
       }
-      if (key !== live.hoverKey) {
+      if (hit.key !== live.hoverKey) {
         const model = popupModel(kindOf(hit.layer), hit.feature.properties, catalogue());
         live.hover.setDOMContent(popupNode({ ...model, rows: [] }));
-        live.hoverKey = key;
+        live.hoverKey = hit.key;
       }
       live.hover.setLngLat(e.lngLat);
       if (!live.hover.isOpen()) live.hover.addTo(map);
@@ -313,16 +324,19 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       live.hoverKey = '';
     });
 
+    // A click describes everything under the pointer (an office, the region and the municipality
+    // it lies in), topmost first, and reports the topmost feature to the app.
     map.on('click', (e) => {
-      const hit = pick(e);
-      if (!hit) return;
-      const kind = kindOf(hit.layer);
-      const properties = { ...(hit.feature.properties ?? {}) } as Record<string, unknown>;
+      const hits = pickAll(e).slice(0, MAX_CLICK_FEATURES);
+      if (!hits.length) return;
+      const content = document.createElement('div');
+      content.className = 'map-popup-stack';
+      for (const h of hits) content.appendChild(popupNode(popupModel(kindOf(h.layer), h.feature.properties, catalogue())));
       live.hover.remove();
       live.hoverKey = '';
-      live.click.setLngLat(e.lngLat).setDOMContent(popupNode(popupModel(kind, properties, catalogue()))).addTo(map);
-      live.clickKey = featureKey(hit.feature);
-      latest.current.onFeatureClick?.(kind, properties);
+      live.click.setLngLat(e.lngLat).setDOMContent(content).addTo(map);
+      live.clickKey = hits[0].key;
+      latest.current.onFeatureClick?.(kindOf(hits[0].layer), { ...(hits[0].feature.properties ?? {}) });
     });
 
     return () => {
