@@ -1,0 +1,288 @@
+import type { Feature } from 'geojson';
+import type { Catalogue } from '../model/catalogue';
+import { InputError, type InputIssue } from '../model/errors';
+import { LAYER_LABELS, type LayerKind, type LoadedFile } from '../model/layers';
+import { throttleProgress, type ProgressFn } from '../model/progress';
+import { checkFeatureLocation } from './check-coordinates';
+import { chooseCrs } from './choose-crs';
+import { classifyLayer, type Classification } from './classify-layer';
+import { WGS84 } from './crs';
+import { loadCsv, type CsvGeometryColumns } from './csv-loader';
+import { departmentFromFileName } from './department-from-file-name';
+import { DEFAULT_MAX_BYTES, detectFormat } from './detect-format';
+import { resolveFields } from './field-aliases';
+import { fileId } from './file-id';
+import { loadGeoJson } from './geojson-loader';
+import { issue } from './input-issues';
+import { normaliseProperties, text } from './normalise-properties';
+import { orientationNote, reprojectGeometry, toWgs84 } from './reproject';
+import { loadShapefileZip } from './shapefile-loader';
+import type { SourceFeature, SourceFile } from './source-features';
+import { collectionExtent } from './summarise';
+import { checkStructure, geometryFamily, validateForLayer, type GeometryFamily } from './validate-geometry';
+
+export interface LoadOptions {
+  fileName: string;
+  /** the user reassigned the file to this layer */
+  kindHint?: LayerKind;
+  /** canonical field → original field name, chosen by the user */
+  fieldMapping?: Record<string, string>;
+  /** chosen by the user in the mapping step */
+  csvColumns?: { lon: string; lat: string };
+  /** default 100 MB; larger → 'file-too-large' */
+  maxBytes?: number;
+  catalogue?: Catalogue;
+}
+
+export interface MappingRequest {
+  kind: LayerKind;
+  /** the file's columns (made unique) */
+  fields: string[];
+  /** required canonical fields with no column yet */
+  missing: string[];
+  sample: Record<string, string>[];
+  needsCoordinates: boolean;
+  guessedLon?: string;
+  guessedLat?: string;
+}
+
+export type LoadResult = { ok: true; file: LoadedFile } | { ok: false; errors: InputIssue[]; mapping?: MappingRequest };
+
+/** Per-feature errors shown when a whole file fails; the rest are summed up in one more line. */
+const MAX_LISTED_ERRORS = 100;
+const CHUNK = 1024;
+
+
+/**
+ * Reads a GeoJSON, CSV or zipped Shapefile into a LoadedFile of one layer: detect the format, parse,
+ * check structure, choose and apply the CRS, check locations, pick the layer, map fields, validate
+ * geometry for the layer, normalise properties. Bad user data never throws: it comes back as
+ * `{ ok: false, errors }`, with `mapping` when the user can fix it by choosing columns or a layer.
+ * Pure and DOM-free: runs in a worker and in Node.
+ */
+export async function loadFile(bytes: ArrayBuffer | Uint8Array, options: LoadOptions, progress?: ProgressFn): Promise<LoadResult> {
+  const report = throttleProgress(progress);
+  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  try {
+    return await runPipeline(u8, options, report);
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, errors: [e.toIssue()] };
+    throw e;
+  }
+}
+
+async function runPipeline(u8: Uint8Array, options: LoadOptions, report: ProgressFn): Promise<LoadResult> {
+  const file = options.fileName;
+  const userMapped = !!(options.csvColumns || options.fieldMapping);
+  report({ phase: 'reading', done: 0, total: 1 });
+  const detected = detectFormat(u8, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  report({ phase: 'parsing', done: 0, total: 1 });
+
+  let source: SourceFile;
+  let csvColumns: CsvGeometryColumns | undefined;
+  let decimalComma = false;
+  if (detected.format === 'geojson') source = loadGeoJson(detected.text, file);
+  else if (detected.format === 'shapefile-zip') source = await loadShapefileZip(u8, file);
+  else {
+    const csv = loadCsv(detected.text, { fileName: file, csvColumns: options.csvColumns, userMapped });
+    if (!csv.ok) {
+      if (!csv.fields.length) return { ok: false, errors: csv.errors };
+      const kind = options.kindHint ?? classify(file, csv.fields, undefined, csv.sample, options).kind;
+      const { missing } = resolveFields(kind, csv.fields, options.fieldMapping);
+      return {
+        ok: false,
+        errors: csv.errors,
+        mapping: { kind, fields: csv.fields, missing, sample: csv.sample, needsCoordinates: csv.needsCoordinates, guessedLon: csv.guessedLon, guessedLat: csv.guessedLat },
+      };
+    }
+    source = csv.source;
+    csvColumns = csv.columns;
+    decimalComma = csv.delimiter !== ',';
+  }
+  report({ phase: 'parsing', done: 1, total: 1 });
+
+  if (!source.features.length) {
+    throw new InputError({
+      code: 'no-features',
+      message: `${file} holds no features${source.format === 'csv' ? ' (no data rows under the header)' : ''}.`,
+      fix: 'Check that you exported the right layer and that it is not filtered to nothing.',
+      where: { file },
+    });
+  }
+  const fileWarnings: InputIssue[] = [...source.issues];
+  const dropped: InputIssue[] = [];
+  const featureWarnings: InputIssue[] = [];
+  const total = source.features.length;
+
+  // 1. structure: geometry present, known type, numeric positions
+  let features: SourceFeature[] = [];
+  source.features.forEach((f, i) => {
+    if (i % CHUNK === 0) report({ phase: 'checking', done: i, total });
+    const problem = f.unreadable ?? checkStructure(f, file);
+    if (problem) dropped.push(problem);
+    else features.push(f);
+  });
+  if (!features.length) return allDropped(dropped, fileWarnings, file);
+
+  // 2. CRS: declared or judged from the numbers, then reproject to WGS84
+  const choice = chooseCrs(features, source.crs, file, source.format);
+  if (!choice.ok) {
+    if (choice.swapped && csvColumns && 'lon' in csvColumns) {
+      const sample = sampleOf(features, source.fields);
+      const kind = options.kindHint ?? classify(file, source.fields, { point: features.length }, sample, options).kind;
+      return {
+        ok: false,
+        errors: [choice.error],
+        mapping: { kind, fields: source.fields, missing: resolveFields(kind, source.fields, options.fieldMapping).missing, sample, needsCoordinates: true, guessedLon: csvColumns.lat, guessedLat: csvColumns.lon },
+      };
+    }
+    return { ok: false, errors: [choice.error, ...fileWarnings] };
+  }
+  fileWarnings.push(...choice.warnings);
+  if (choice.crs.id !== WGS84.id) {
+    const fn = toWgs84(choice.crs, choice.typicalY);
+    features.forEach((f, i) => {
+      if (i % CHUNK === 0) report({ phase: 'reprojecting', done: i, total: features.length });
+      reprojectGeometry(f.geometry!, fn);
+    });
+  }
+  const sourceCrs = choice.crs.label.replace(/\)$/, `${orientationNote(choice.crs, choice.typicalY)})`);
+
+  // 3. locations: out of range and swapped features dropped, outside South Africa warned
+  features = features.filter((f) => {
+    const { drop, warning } = checkFeatureLocation(f, file);
+    if (drop) dropped.push(drop);
+    if (warning) featureWarnings.push(warning);
+    return !drop;
+  });
+  if (!features.length) return allDropped(dropped, fileWarnings, file);
+
+  // 4. the layer: the user's choice, or the classifier's
+  const families: Partial<Record<GeometryFamily, number>> = {};
+  for (const f of features) {
+    const fam = geometryFamily(f.geometry!.type)!;
+    families[fam] = (families[fam] ?? 0) + 1;
+  }
+  const sample = sampleOf(features, source.fields);
+  let kind: LayerKind;
+  if (options.kindHint) kind = options.kindHint;
+  else {
+    const c = classify(file, source.fields, families, sample, options);
+    kind = c.kind;
+    if (c.confidence < 0.5) {
+      fileWarnings.push(
+        issue(
+          'unknown-layer',
+          'warning',
+          `${file} was loaded as ${LAYER_LABELS[kind]}, but that is a guess (${c.reason}).`,
+          'If it belongs to another layer, reassign it in the dataset summary.',
+          { file },
+          kind,
+        ),
+      );
+    }
+  }
+
+  // 5. fields: which columns supply the layer's canonical properties
+  const resolution = resolveFields(kind, source.fields, options.fieldMapping);
+  let assumedDepartment: string | undefined;
+  if (resolution.missing.includes('department')) {
+    const d = departmentFromFileName(file, options.catalogue);
+    if (d) {
+      assumedDepartment = d.code;
+      resolution.missing = resolution.missing.filter((m) => m !== 'department');
+      fileWarnings.push(
+        issue(
+          'assumed-department',
+          'warning',
+          `${file} has no department column; from its name every feature is taken to be ${d.name} (${d.code}).`,
+          'Add a department column if the file mixes departments.',
+          { file, property: 'department' },
+          d.code,
+        ),
+      );
+    }
+  }
+  if (resolution.unknownMapped.length || resolution.missing.length) {
+    const errors = resolution.unknownMapped.map(({ canonical, field }) =>
+      issue('missing-column', 'error', `${file} has no column “${field}” (chosen for ${canonical}).`, 'Choose one of the file’s columns.', { file, property: field }, field),
+    );
+    for (const m of resolution.missing) {
+      errors.push(
+        issue(
+          'missing-column',
+          'error',
+          `The ${LAYER_LABELS[kind]} layer needs a ${m} column, and none of the columns of ${file} (${source.fields.slice(0, 12).join(', ') || 'none'}${source.fields.length > 12 ? ', …' : ''}) looks like one.`,
+          `Choose the column that holds the ${m}, or load the file as another layer.`,
+          { file, property: m },
+        ),
+      );
+    }
+    return {
+      ok: false,
+      errors: [...errors, ...fileWarnings],
+      mapping: { kind, fields: source.fields, missing: resolution.missing, sample, needsCoordinates: false },
+    };
+  }
+
+  // 6. geometry against the layer: family, closed rings, enough points, self-crossings
+  features = features.filter((f, i) => {
+    if (i % CHUNK === 0) report({ phase: 'validating', done: i, total: features.length });
+    const { drop, warnings } = validateForLayer(f, kind, file);
+    featureWarnings.push(...warnings);
+    if (drop) dropped.push(drop);
+    return !drop;
+  });
+  if (!features.length) return allDropped(dropped, fileWarnings, file);
+
+  // 7. properties
+  report({ phase: 'normalising', done: 0, total: features.length });
+  const norm = normaliseProperties(features, { kind, fileName: file, fieldMap: resolution.fieldMap, catalogue: options.catalogue, assumedDepartment, decimalComma });
+  dropped.push(...norm.dropped);
+  featureWarnings.push(...norm.warnings);
+  if (!norm.features.length) return allDropped(dropped, fileWarnings, file);
+  report({ phase: 'normalising', done: features.length, total: features.length });
+
+  const collection = { type: 'FeatureCollection' as const, features: norm.features as Feature[] };
+  const warnings = [...fileWarnings, ...byPosition([...dropped, ...featureWarnings])];
+  const loaded: LoadedFile = {
+    id: fileId(file, u8),
+    fileName: file,
+    kind,
+    collection,
+    fields: source.fields,
+    fieldMap: resolution.fieldMap,
+    extent: collectionExtent(collection),
+    sourceCrs,
+    warnings,
+    bytes: u8.length,
+  };
+  report({ phase: 'done', done: 1, total: 1 });
+  return { ok: true, file: loaded };
+}
+
+function classify(fileName: string, fields: string[], families: Partial<Record<GeometryFamily, number>> | undefined, sample: Record<string, string>[], options: LoadOptions): Classification {
+  const names = sample.map((r) => r.name ?? r.Name ?? r.NAME ?? r.naam ?? '').filter(Boolean);
+  return classifyLayer({ fileName, fields, families, names, catalogue: options.catalogue });
+}
+
+function sampleOf(features: SourceFeature[], fields: string[]): Record<string, string>[] {
+  return features.slice(0, 5).map((f) => Object.fromEntries(fields.map((k) => [k, text(f.properties[k])])));
+}
+
+const position = (i: InputIssue) => i.where.row ?? (i.where.feature !== undefined ? i.where.feature + 1 : 0);
+const byPosition = (issues: InputIssue[]) => issues.map((x, k) => [x, k] as const).sort((a, b) => position(a[0]) - position(b[0]) || a[1] - b[1]).map(([x]) => x);
+
+/** Every feature was left out: the file fails with each reason as an error (the first hundred listed). */
+function allDropped(dropped: InputIssue[], fileWarnings: InputIssue[], file: string): LoadResult {
+  const errors: InputIssue[] = byPosition(dropped).map((d) => ({ ...d, severity: 'error' }));
+  const listed = errors.slice(0, MAX_LISTED_ERRORS);
+  if (errors.length > MAX_LISTED_ERRORS) {
+    const rest = errors.length - MAX_LISTED_ERRORS;
+    listed.push(issue(errors[MAX_LISTED_ERRORS].code, 'error', `…and ${rest} more features of ${file} were left out for the reasons above.`, listed[0].fix, { file }));
+  }
+  if (!errors.length) {
+    listed.push(issue('no-features', 'error', `${file} has no usable features.`, 'Check that you exported the right layer.', { file }));
+  }
+  return { ok: false, errors: [...listed, ...fileWarnings] };
+}

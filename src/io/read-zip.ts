@@ -1,0 +1,61 @@
+/**
+ * A minimal zip reader: the central directory, stored and deflated entries. Deflate goes through
+ * DecompressionStream('deflate-raw'), present in browsers, workers and Node ≥ 20, so no library and
+ * no DOM is needed.
+ */
+export interface ZipEntry {
+  name: string;
+  /** uncompressed size from the directory */
+  size: number;
+  read(): Promise<Uint8Array>;
+}
+
+export class ZipFormatError extends Error {}
+
+export function listZip(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // end of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('the zip has no central directory (it is truncated or not a zip)');
+  const count = view.getUint16(eocd + 10, true);
+  let p = view.getUint32(eocd + 16, true);
+  const decoder = new TextDecoder();
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) throw new ZipFormatError('the zip directory is damaged');
+    const method = view.getUint16(p + 10, true);
+    const compressedSize = view.getUint32(p + 20, true);
+    const size = view.getUint32(p + 24, true);
+    const nameLength = view.getUint16(p + 28, true);
+    const extraLength = view.getUint16(p + 30, true);
+    const commentLength = view.getUint16(p + 32, true);
+    const localOffset = view.getUint32(p + 42, true);
+    const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    p += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith('/')) continue;
+    entries.push({
+      name,
+      size,
+      read: async () => {
+        if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50) throw new ZipFormatError(`the zip entry ${name} is damaged`);
+        const start = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+        const raw = bytes.subarray(start, start + compressedSize);
+        if (method === 0) return raw;
+        if (method !== 8) throw new ZipFormatError(`the zip entry ${name} uses compression method ${method}, which only deflate and store are read`);
+        return inflateRaw(raw);
+      },
+    });
+  }
+  return entries;
+}
+
+async function inflateRaw(raw: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
