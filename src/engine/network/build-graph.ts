@@ -8,6 +8,7 @@ import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { haversineMetres } from '../spatial/geodesy';
 import { findComponents } from './components';
 import { createCoordinateHash, nodeIdFor } from './coordinate-hash';
+import { hilbertOrder } from './node-order';
 import { DEFAULT_SPEEDS_KMH, onewayDirection, speedForClass, type SpeedTable } from './speeds';
 
 /** A directed graph in compressed sparse row form: out-edges of node v are offsets[v]..offsets[v+1]. */
@@ -150,13 +151,23 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
   }
   report({ phase: 'Reading roads', done: features.length, total: features.length });
 
+  // renumber nodes along a Hilbert curve: neighbours on the ground become neighbours in memory
   const nodeCount = hash.count;
-  const nodeLon = hash.lon.slice(0, nodeCount);
-  const nodeLat = hash.lat.slice(0, nodeCount);
+  const newId = hilbertOrder(hash.lon, hash.lat, nodeCount);
+  const nodeLon = new Float64Array(nodeCount);
+  const nodeLat = new Float64Array(nodeCount);
+  for (let v = 0; v < nodeCount; v++) {
+    nodeLon[newId[v]] = hash.lon[v];
+    nodeLat[newId[v]] = hash.lat[v];
+  }
+  const segmentFrom = new Uint32Array(segCount);
+  const segmentTo = new Uint32Array(segCount);
+  for (let s = 0; s < segCount; s++) {
+    segmentFrom[s] = newId[segFrom[s]];
+    segmentTo[s] = newId[segTo[s]];
+  }
 
   // segment lengths and times
-  const segmentFrom = segFrom.slice(0, segCount);
-  const segmentTo = segTo.slice(0, segCount);
   const segmentOneway = segOneway.slice(0, segCount);
   const segmentMetres = new Float32Array(segCount);
   const segmentMinutes = new Float32Array(segCount);

@@ -1,0 +1,60 @@
+/**
+ * One place for "how long from settlements to offices": over the road network, or estimated from
+ * straight-line distance when there is no roads layer. Coverage code asks the context; it does
+ * not care which method answers (the result records it).
+ */
+import type { RoadGraph } from '../network/build-graph';
+import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/dijkstra';
+import { estimatePlaceToPlace, estimateTimesToKNearest, type EstimateOptions, type PointList } from '../network/estimate';
+import type { Snaps } from '../network/snap';
+import { originEntryNodes, placeToPlaceMinutes, timesToKNearest, timesToNearest, type KNearestTimes, type NearestTimes } from '../network/travel-times';
+import type { ProgressFn } from '../../model/progress';
+
+export interface NetworkContext {
+  method: 'network';
+  graph: RoadGraph;
+  settlements: Snaps;
+  /** entry nodes of all settlements: searches stop once these are settled */
+  settlementNodes: Uint32Array;
+  workspace: DijkstraWorkspace;
+}
+
+export interface EstimateContext {
+  method: 'estimate';
+  settlements: PointList;
+  estimate: EstimateOptions;
+}
+
+export type TravelContext = NetworkContext | EstimateContext;
+
+/** Destinations as the context needs them: snapped (network) or bare points (estimate). */
+export type Destinations = { snaps: Snaps; points: PointList };
+
+export function networkContext(graph: RoadGraph, settlements: Snaps): NetworkContext {
+  return {
+    method: 'network',
+    graph,
+    settlements,
+    settlementNodes: originEntryNodes(graph, settlements),
+    workspace: createDijkstraWorkspace(graph.nodeCount),
+  };
+}
+
+export function nearestTimes(ctx: TravelContext, to: Destinations, chosen: ArrayLike<number>): NearestTimes {
+  if (ctx.method === 'network') {
+    return timesToNearest(ctx.graph, ctx.settlements, to.snaps, chosen, { workspace: ctx.workspace, originNodes: ctx.settlementNodes });
+  }
+  const r = estimateTimesToKNearest(ctx.settlements, to.points, chosen, 1, ctx.estimate);
+  return { minutes: r.minutes, nearest: r.nearest };
+}
+
+export function kNearestTimes(ctx: TravelContext, to: Destinations, chosen: ArrayLike<number>, k: number): KNearestTimes {
+  if (ctx.method === 'network') return timesToKNearest(ctx.graph, ctx.settlements, to.snaps, chosen, k);
+  return estimateTimesToKNearest(ctx.settlements, to.points, chosen, k, ctx.estimate);
+}
+
+/** Minutes between destinations, for the requested pairs (see placeToPlaceMinutes). */
+export function betweenTimes(ctx: TravelContext, places: Destinations, needed: Uint8Array, progress?: ProgressFn): Float32Array {
+  if (ctx.method === 'network') return placeToPlaceMinutes(ctx.graph, places.snaps, needed, progress);
+  return estimatePlaceToPlace(places.points, needed, ctx.estimate);
+}
