@@ -34,12 +34,14 @@ const median = (xs: number[]) => {
   return s.length ? s[s.length >> 1] : 0;
 };
 
-const FIXES: Record<SourceFormat, string> = {
-  geojson:
-    'Save the file as WGS84 (EPSG:4326), or add a crs member naming its system, e.g. "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::2048"}} for Hartebeesthoek94 / Lo19.',
-  shapefile: 'Put the .prj that came with the data in the zip beside the .shp, or save the file as WGS84 (EPSG:4326).',
-  csv: 'Convert the coordinates to longitude/latitude in degrees (WGS84, EPSG:4326), e.g. in QGIS, and load the file again.',
-};
+/** How to fix projected numbers; `example` is an EPSG code and name for the likely system. */
+function projectedFix(format: SourceFormat, example = { code: 2048, name: 'Hartebeesthoek94 / Lo19' }): string {
+  if (format === 'geojson') {
+    return `Save the file as WGS84 (EPSG:4326), or add a crs member naming its system, e.g. "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::${example.code}"}} for ${example.name}.`;
+  }
+  if (format === 'shapefile') return 'Put the .prj that came with the data in the zip beside the .shp, or save the file as WGS84 (EPSG:4326).';
+  return 'Convert the coordinates to longitude/latitude in degrees (WGS84, EPSG:4326), e.g. in QGIS, and load the file again.';
+}
 
 /**
  * Decides which CRS a file's coordinates are in: what it declares, checked against its numbers,
@@ -166,7 +168,14 @@ export function chooseCrs(features: SourceFeature[], declared: CrsDeclaration | 
   if (likely) {
     return {
       ok: false,
-      error: issue('projected-coordinates', 'error', `${head}: they look projected, probably ${likely}${contradiction}.`, FIXES[format], where, `${outlier.x}, ${outlier.y}`),
+      error: issue(
+        'projected-coordinates',
+        'error',
+        `${head}: they look projected, probably ${likely}${contradiction}.`,
+        projectedFix(format, guess.kind === 'utm-south' ? { code: 32734, name: 'UTM zone 34S' } : undefined),
+        where,
+        `${outlier.x}, ${outlier.y}`,
+      ),
     };
   }
   return {
@@ -175,7 +184,7 @@ export function chooseCrs(features: SourceFeature[], declared: CrsDeclaration | 
       'unknown-crs',
       'error',
       `${head}${contradiction}, and they match none of the systems used in South Africa (Lo zones, UTM 33S–36S, Web Mercator).`,
-      FIXES[format],
+      projectedFix(format),
       where,
       `${outlier.x}, ${outlier.y}`,
     ),

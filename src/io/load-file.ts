@@ -73,7 +73,8 @@ export async function loadFile(bytes: ArrayBuffer | Uint8Array, options: LoadOpt
 
 async function runPipeline(u8: Uint8Array, options: LoadOptions, report: ProgressFn): Promise<LoadResult> {
   const file = options.fileName;
-  const userMapped = !!(options.csvColumns || options.fieldMapping);
+  // any choice by the user (or the app) means the mapping step was seen: duplicates no longer stop loading
+  const userMapped = !!(options.csvColumns || options.fieldMapping || options.kindHint);
   report({ phase: 'reading', done: 0, total: 1 });
   const detected = detectFormat(u8, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   report({ phase: 'parsing', done: 0, total: 1 });
