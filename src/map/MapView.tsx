@@ -7,13 +7,15 @@
  * For end-to-end tests the container (data-testid="map") carries:
  *   data-map-ready="true"        after the map went idle with the latest specs applied; it turns
  *                                "false" while a change is being drawn, and "true" again after
- *   data-rendered-features="n"   distinct features (source + id) drawn in the viewport at that idle
+ *   data-rendered-features="n"   distinct features (source + id) drawn in the viewport at that idle;
+ *                                refreshed at the idle after every change, and after pans and zooms
+ *                                too while the data holds at most RECOUNT_ON_MOVE_MAX_FEATURES
  *   data-map-error="webgl"       when the map could not start (no WebGL); a message is shown instead
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
+import type { LayerSpecification, MapGeoJSONFeature, MapMouseEvent, SourceSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './map.css';
 import { applyOps } from './apply-ops';
@@ -87,6 +89,20 @@ interface Live {
   hoverKey: string;
   clickKey: string;
   basemap: string | undefined;
+  /** whether the view is worth keeping in the URL: it came from the URL, a fit or the user */
+  viewChosen: boolean;
+  /** the rendered-feature count must be refreshed at the next idle */
+  countDue: boolean;
+  /** features in all our sources */
+  featureTotal: number;
+}
+
+/** Up to this many features in our sources, the rendered-feature count is refreshed after every pan or zoom too. */
+const RECOUNT_ON_MOVE_MAX_FEATURES = 20_000;
+
+function featureCount(source: SourceSpecification): number {
+  const data = (source as { data?: unknown }).data as { features?: unknown[] } | undefined;
+  return Array.isArray(data?.features) ? data.features.length : 0;
 }
 
 const featureKey = (f: MapGeoJSONFeature) => `${f.source}\u0000${f.id ?? JSON.stringify(f.properties)}`;
@@ -124,6 +140,8 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
         applyOps(live.map, planUpdate(EMPTY_SPEC, next));
       }
       live.applied = next;
+      live.countDue = true;
+      live.featureTotal = Object.values(next.sources).reduce((n, src) => n + featureCount(src), 0);
     }
     syncLabels(live, input.municipalities, options.visibleLayers.municipalities !== false);
     if (key !== undefined && key !== live.fittedKey) {
@@ -135,6 +153,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
           const { clientWidth: w, clientHeight: h } = live.map.getContainer();
           const padding = Math.max(0, Math.min(FIT_PADDING_PX, w / 8, h / 8));
           live.map.fitBounds(fitBoundsFor(extent), { padding, duration: 0, maxZoom: 14 });
+          live.viewChosen = true;
         }
       }
     }
@@ -232,6 +251,9 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       hoverKey: '',
       clickKey: '',
       basemap,
+      countDue: true,
+      featureTotal: 0,
+      viewChosen: hadHashView,
     };
     liveRef.current = live;
 
@@ -264,11 +286,20 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
 
     map.on('idle', () => {
       if (!live.styleReady) return;
-      const ids = live.applied.layers.map((l) => l.id).filter((id) => map.getLayer(id));
-      const seen = new Set<string>();
-      if (ids.length) for (const f of map.queryRenderedFeatures({ layers: ids })) seen.add(featureKey(f));
-      outer.setAttribute('data-rendered-features', String(seen.size));
+      // queryRenderedFeatures costs about as much as the features in view (seconds for 50 000), so
+      // after a mere pan or zoom the count is refreshed only for small data.
+      if (live.countDue || live.featureTotal <= RECOUNT_ON_MOVE_MAX_FEATURES) {
+        live.countDue = false;
+        const ids = live.applied.layers.map((l) => l.id).filter((id) => map.getLayer(id));
+        const seen = new Set<string>();
+        if (ids.length) for (const f of map.queryRenderedFeatures({ layers: ids })) seen.add(featureKey(f));
+        outer.setAttribute('data-rendered-features', String(seen.size));
+      }
       outer.setAttribute('data-map-ready', 'true');
+    });
+
+    map.on('moveend', (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) live.viewChosen = true;
     });
 
     map.on('move', () => {
@@ -344,11 +375,12 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       for (const l of live.labels) l.marker.remove();
       live.hover.remove();
       live.click.remove();
-      // MapLibre's Hash strips its parameter from the URL on remove(); keep the view in the URL, so a
-      // remount (React StrictMode, or coming back to the map) restores it.
+      // MapLibre's Hash strips its parameter from the URL on remove(). Put a chosen view back, so
+      // coming back to the map restores it; but not the placeholder view a map that never got data
+      // wrote (React StrictMode mounts twice), or the remount would skip its first fit.
       const hash = window.location.hash;
       map.remove();
-      if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash || window.location.pathname + window.location.search);
+      if (live.viewChosen && window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash || window.location.pathname + window.location.search);
       liveRef.current = null;
     };
     // The map is created once per mount; later prop changes go through sync().
