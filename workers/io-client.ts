@@ -12,7 +12,7 @@ export function loadFileInWorker(bytes: ArrayBuffer, options: LoadOptions, onPro
   const handle = createWorkerHandle<IoApi>(() => new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: `load ${options.fileName}` }));
   // the caller keeps its bytes (for reassigning the file later), so send a copy
   const copy = bytes.slice(0);
-  const job = handle.call((api, progress) => api.loadFile(Comlink.transfer(copy, [copy]), options, progress), onProgress);
+  const job = handle.call<LoadResult>((api, progress) => api.loadFile(Comlink.transfer(copy, [copy]), options, progress) as Promise<LoadResult>, onProgress);
   job.promise.then(handle.dispose, handle.dispose);
   return job;
 }

@@ -6,6 +6,7 @@ import { loadSampleProvince } from './sample';
 import { datasetLayers } from '../model/dataset';
 import { MapView } from '../map/MapView';
 import { Legend } from '../map/Legend';
+import { legendModel, toggled } from '../map/legend';
 import { DataPanel } from '../panels/data/DataPanel';
 import { LayersPanel } from '../panels/layers/LayersPanel';
 import { useWindowDrop } from '../panels/data/FilePicker';
@@ -25,6 +26,7 @@ export function App() {
   const jobs = useStoreSlice(appStore, (s) => s.jobs.length);
   const dragging = useWindowDrop();
   const layers = useMemo(() => datasetLayers(dataset), [dataset]);
+  const legend = useMemo(() => legendModel(layers, view), [layers, view]);
 
   useEffect(() => {
     void loadSampleProvince();
@@ -59,7 +61,15 @@ export function App() {
       </aside>
       <main className="map-area">
         <MapView layers={layers} view={view} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
-        <Legend layers={layers} view={view} />
+        <Legend
+          groups={legend}
+          onToggleLayer={(kind) => actions.toggleLayer(kind, !view.visibleLayers[kind])}
+          onToggleItem={(kind, code) =>
+            kind === 'offices'
+              ? actions.setDepartmentFilter(toggled(view.departmentFilter, code))
+              : actions.setRegionDepartments(toggled(view.regionDepartments, code))
+          }
+        />
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
