@@ -77,6 +77,7 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
   const userMapped = !!(options.csvColumns || options.fieldMapping || options.kindHint);
   report({ phase: 'reading', done: 0, total: 1 });
   const detected = detectFormat(u8, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  report({ phase: 'reading', done: 1, total: 1 });
   report({ phase: 'parsing', done: 0, total: 1 });
 
   let source: SourceFile;
@@ -123,6 +124,7 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
     if (problem) dropped.push(problem);
     else features.push(f);
   });
+  report({ phase: 'checking', done: total, total });
   if (!features.length) return allDropped(dropped, fileWarnings, file);
 
   // 2. CRS: declared or judged from the numbers, then reproject to WGS84
@@ -146,6 +148,7 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
       if (i % CHUNK === 0) report({ phase: 'reprojecting', done: i, total: features.length });
       reprojectGeometry(f.geometry!, fn);
     });
+    report({ phase: 'reprojecting', done: features.length, total: features.length });
   }
   const sourceCrs = choice.crs.label.replace(/\)$/, `${orientationNote(choice.crs, choice.typicalY)})`);
 
@@ -228,12 +231,13 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
 
   // 6. geometry against the layer: family, closed rings, enough points, self-crossings
   features = features.filter((f, i) => {
-    if (i % CHUNK === 0) report({ phase: 'validating', done: i, total: features.length });
+    if (i % CHUNK === 0) report({ phase: 'validating', done: i, total });
     const { drop, warnings } = validateForLayer(f, kind, file);
     featureWarnings.push(...warnings);
     if (drop) dropped.push(drop);
     return !drop;
   });
+  report({ phase: 'validating', done: total, total });
   if (!features.length) return allDropped(dropped, fileWarnings, file);
 
   // 7. properties
