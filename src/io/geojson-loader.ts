@@ -114,7 +114,7 @@ export function loadGeoJson(text: string, fileName: string): SourceFile {
     let geometry: unknown = f.geometry;
     // a bare geometry inside a features array, seen in hand-made files
     if (geometry === undefined && typeof f.type === 'string' && GEOMETRY_TYPES.has(f.type)) geometry = f;
-    const properties = isObject(f.properties) ? { ...f.properties } : {};
+    const properties = isObject(f.properties) ? f.properties : {};
     for (const k in properties) fieldSet.add(k);
     const feature: SourceFeature = { index, geometry: (geometry ?? null) as Geometry | null, properties };
     if (typeof f.id === 'string' || typeof f.id === 'number') feature.id = f.id;

@@ -103,8 +103,8 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
   const dropped: InputIssue[] = [];
   const warnings: InputIssue[] = [];
   const out: Feature[] = [];
-  const ids = new Map<string, SourceFeature>();
-  const usedIds = new Set<string>();
+  // every id given out → the feature that first had it (null for ids made by renaming a duplicate)
+  const ids = new Map<string, SourceFeature | null>();
   const unknownDepartments = new Map<string, { first: SourceFeature; count: number }>();
   const stem = fileStem(fileName);
   const get = (f: SourceFeature, canonical: string) => (fieldMap[canonical] ? text(f.properties[fieldMap[canonical]]) : '');
@@ -127,10 +127,10 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
   const makeId = (f: SourceFeature): string => {
     const own = get(f, 'id') || (f.id !== undefined ? text(f.id) : '');
     let id = own || `${stem}-${f.row ?? f.index + 1}`;
-    if (usedIds.has(id)) {
-      const earlier = ids.get(id);
+    const earlier = ids.get(id);
+    if (earlier !== undefined) {
       let n = 2;
-      while (usedIds.has(`${id}-${n}`)) n++;
+      while (ids.has(`${id}-${n}`)) n++;
       const renamed = `${id}-${n}`;
       const second = featureLabel(f).replace(/^Row/, 'row').replace(/^Feature/, 'feature');
       warnings.push(
@@ -144,13 +144,14 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
         ),
       );
       id = renamed;
+      ids.set(id, null);
     } else ids.set(id, f);
-    usedIds.add(id);
     return id;
   };
 
   for (const f of features) {
-    const props: Record<string, unknown> = { ...f.properties };
+    // the source properties are ours (freshly parsed): canonical fields are added in place
+    const props = f.properties;
     switch (kind) {
       case 'municipalities': {
         const code = get(f, 'code');
@@ -243,10 +244,12 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
           missingValue(f, 'class', 'road class');
           continue;
         }
+        const rawSpeed = get(f, 'speed_kmh');
+        const oneway = parseOneway(get(f, 'oneway'));
         props.class = cls;
+        // canonical values replace any original columns of the same names
         delete props.speed_kmh;
         delete props.oneway;
-        const rawSpeed = get(f, 'speed_kmh');
         if (rawSpeed) {
           const speed = parseSpeed(rawSpeed);
           if (speed !== undefined && speed > 0) props.speed_kmh = speed;
@@ -256,7 +259,6 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
             );
           }
         }
-        const oneway = parseOneway(get(f, 'oneway'));
         if (oneway === -1) {
           reverseLine(f);
           props.oneway = true;

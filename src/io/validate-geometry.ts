@@ -51,28 +51,27 @@ export function checkStructure(f: SourceFeature, file: string): InputIssue | und
   if (depth === undefined) {
     return drop(f, file, 'unsupported-geometry', `has a geometry of type “${type}”, which GeoJSON does not define`, 'Use Point, MultiPoint, LineString, MultiLineString, Polygon or MultiPolygon.', type);
   }
-  let bad: unknown;
-  let count = 0;
-  const clean = (c: unknown, d: number): unknown => {
-    if (bad !== undefined) return c;
-    if (d === 0) {
-      if (Array.isArray(c) && c.length >= 2 && typeof c[0] === 'number' && typeof c[1] === 'number' && Number.isFinite(c[0]) && Number.isFinite(c[1])) {
-        count++;
-        return c.length === 2 ? c : [c[0], c[1]];
-      }
-      bad = c ?? null;
-      return c;
-    }
-    if (!Array.isArray(c)) {
-      bad = c ?? null;
-      return c;
-    }
-    return c.map((x) => clean(x, d - 1));
-  };
   if (type === 'Point' && Array.isArray(geom.coordinates) && geom.coordinates.length === 0) {
     return drop(f, file, 'empty-geometry', 'is an empty Point (no coordinates)', 'Give it a location, or delete the feature.');
   }
-  const coordinates = clean(geom.coordinates, depth);
+  // checked in place (the parsed data is ours): no copy of a 100 MB file's coordinates
+  let bad: unknown;
+  let count = 0;
+  const check = (c: unknown, d: number): void => {
+    if (d === 0) {
+      if (Array.isArray(c) && c.length >= 2 && typeof c[0] === 'number' && typeof c[1] === 'number' && Number.isFinite(c[0]) && Number.isFinite(c[1])) {
+        count++;
+        if (c.length > 2) c.length = 2;
+      } else bad = c ?? null;
+      return;
+    }
+    if (!Array.isArray(c)) {
+      bad = c ?? null;
+      return;
+    }
+    for (let i = 0; i < c.length && bad === undefined; i++) check(c[i], d - 1);
+  };
+  check(geom.coordinates, depth);
   if (bad !== undefined) {
     const detail = Array.isArray(bad)
       ? bad.length < 2
@@ -84,7 +83,8 @@ export function checkStructure(f: SourceFeature, file: string): InputIssue | und
   if (count === 0) {
     return drop(f, file, 'empty-geometry', `is an empty ${type} (no positions)`, 'Give it a location, or delete the feature.');
   }
-  f.geometry = { type, coordinates } as Geometry;
+  // keep only type and coordinates (shapefile readers add a bbox, GeoJSON may carry foreign members)
+  f.geometry = { type, coordinates: geom.coordinates } as Geometry;
   return undefined;
 }
 
