@@ -1,5 +1,5 @@
 import type { InputIssue } from '../model/errors';
-import { geometryBounds } from './geometry-positions';
+import { forEachPosition, geometryBounds } from './geometry-positions';
 import { fmtNumber, issue, LEFT_OUT } from './input-issues';
 import { featureLabel, featureWhere, type SourceFeature } from './source-features';
 
@@ -27,6 +27,21 @@ const SWAP_FIX_GEOJSON =
 export function checkFeatureLocation(f: SourceFeature, file: string): { drop?: InputIssue; warning?: InputIssue } {
   const g = f.geometry!;
   let bad: number[] | undefined;
+  let converted = true;
+  forEachPosition(g, (p) => {
+    if (!Number.isFinite(p[0]) || !Number.isFinite(p[1])) converted = false;
+  });
+  if (!converted) {
+    return {
+      drop: issue(
+        'invalid-coordinate',
+        'warning',
+        `${featureLabel(f)} has a position that could not be converted to longitude/latitude (it lies outside the area its coordinate system covers). ${LEFT_OUT}`,
+        'Check that position; it is probably a typing slip.',
+        featureWhere(file, f),
+      ),
+    };
+  }
   const b = geometryBounds(g);
   if (!b) return {};
   if (!inDegreeRange(b[0], b[1]) || !inDegreeRange(b[2], b[3])) {
