@@ -22,14 +22,14 @@ const AF_FARM = [
   'Bo-Plaas', 'Langverwacht', 'Môreson', 'Avondrust', 'Vrede', 'Genade', 'Hoopvol', 'Tevrede',
   'Uitsig', 'Mooiuitsig', 'Doornboom', 'Vreugde', 'Sonskyn', 'Weltevrede', 'Goedehoop', 'Rusoord',
 ];
-const XH_PREFIX = ['Kwa', 'Ema', 'E', 'Ko', 'Lu', 'Nyanga', 'Ezi', 'Ku'];
+const XH_PREFIX = ['Kwa', 'Kwa', 'Ema', 'E', 'Ko', 'Lu', 'Ezi', 'Ku'];
 const XH_ONSET = [
   'b', 'bh', 'd', 'dl', 'g', 'h', 'hl', 'k', 'kh', 'l', 'm', 'mb', 'mp', 'n', 'nd', 'ng', 'nk',
   'nq', 'nx', 'ph', 's', 'sh', 't', 'th', 'tsh', 'v', 'w', 'y', 'z', 'ny', 'q', 'x', 'c', 'gq', 'mth',
 ];
 const XH_VOWEL = ['a', 'a', 'e', 'i', 'o', 'u', 'u'];
 const XH_END = ['ni', 'eni', 'weni', 'ana', 'ile', 'ela', 'ntu', 'ndo', 'zi', 'lo'];
-const SUBURB_LAST = ['ville', 'park', 'dale', 'wood', 'view', 'ton', 'bosch', 'heights', 'vale', 'hurst', 'glen', 'ridge'];
+const SUBURB_LAST = ['ville', 'sig', 'park', 'dale', 'wood', 'vale', 'glen', 'bosch', 'rand', 'oord', 'hof', 'ton'];
 const QUALIFIERS = ['Noord', 'Suid', 'Oos', 'Wes', 'Bo', 'Onder', 'Nuwe', 'Ou'];
 const STREETS = [
   'Kerk', 'Voortrekker', 'Main', 'Church', 'Hoof', 'Market', 'Mark', 'Station', 'Stasie', 'Long',
@@ -55,11 +55,13 @@ function xhosaName(rng: Rng): string {
   const syllables = 1 + Math.floor(rng.next() * 2);
   let stem = '';
   for (let i = 0; i < syllables; i++) stem += pick(rng, XH_ONSET) + pick(rng, XH_VOWEL);
-  stem += pick(rng, XH_END);
+  const end = pick(rng, XH_END);
+  // no vowel pile-ups ("Miile"): a vowel-initial ending replaces the stem's last vowel
+  stem = (/[aeiou]$/.test(stem) && /^[aeiou]/.test(end) ? stem.slice(0, -1) : stem) + end;
   if (chance(rng, 0.45)) {
     const prefix = pick(rng, XH_PREFIX);
-    // KwaNobuhle-style capital after a class prefix; "E" and "Ema" run on as one word
-    return prefix.length >= 3 && prefix !== 'Ema' ? prefix + capitalise(stem) : prefix + stem;
+    // KwaNobuhle-style capital after Kwa; the locative prefixes run on as one word (Emthonjeni)
+    return prefix === 'Kwa' ? prefix + capitalise(stem) : prefix + stem;
   }
   return capitalise(stem);
 }

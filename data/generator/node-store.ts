@@ -31,7 +31,7 @@ export function makeNodeStore(expectedNodes: number, cellKm = 0.5): NodeStore {
     cols,
     rows,
     heads: new Int32Array(cols * rows).fill(-1),
-    next: new Int32Array(capacity).fill(-1),
+    next: new Int32Array(capacity), // set when a node is indexed
   };
 }
 
@@ -41,7 +41,7 @@ function grow(store: NodeStore): void {
   xs.set(store.xs);
   const ys = new Float64Array(capacity);
   ys.set(store.ys);
-  const next = new Int32Array(capacity).fill(-1);
+  const next = new Int32Array(capacity);
   next.set(store.next);
   store.xs = xs;
   store.ys = ys;

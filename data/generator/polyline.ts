@@ -24,8 +24,17 @@ export function wanderingLine(rng: Rng, ax: number, ay: number, bx: number, by: 
   const jitter = 0.12 * Math.min(spacingKm, len / segments);
   for (let i = 1; i < segments; i++) {
     const s = i / segments;
+    // sin((k+1)·πs) by the Chebyshev recurrence: one sin and one cos per vertex
+    const c2 = 2 * Math.cos(Math.PI * s);
+    let prev = 0;
+    let cur = Math.sin(Math.PI * s);
     let side = 0;
-    for (let k = 0; k < modes; k++) side += amps[k] * Math.sin((k + 1) * Math.PI * s);
+    for (let k = 0; k < modes; k++) {
+      side += amps[k] * cur;
+      const next = c2 * cur - prev;
+      prev = cur;
+      cur = next;
+    }
     side += (rng.next() - 0.5) * jitter;
     out[2 * (i - 1)] = ax + s * dx + side * nx;
     out[2 * (i - 1) + 1] = ay + s * dy + side * ny;

@@ -20,8 +20,16 @@ export interface ProvinceShape {
   bands: Int32Array[];
   bandMinY: number;
   bandHeightKm: number;
-  /** last cell found, to start the next nearest-cell walk nearby */
-  hint: { cell: number };
+  /**
+   * A coarse square grid over the plane, so point queries are lookups: per square, the cell
+   * nearest its centre (where a nearest-cell walk starts) and whether the square lies wholly
+   * outside (0), wholly inside (1) or is crossed by the outline (2).
+   */
+  squareKm: number;
+  squareCols: number;
+  squareRows: number;
+  squareCell: Int32Array;
+  squareState: Uint8Array;
 }
 
 export const PROVINCE_NAME = 'Sample Province (fictional)';
@@ -93,7 +101,7 @@ export function makeProvinceShape(seed: number): ProvinceShape {
     const y1 = Math.max(outline[2 * i + 1], outline[2 * j + 1]);
     for (let b = Math.floor((y0 - minY) / bandHeightKm); b <= Math.floor((y1 - minY) / bandHeightKm); b++) bandLists[b].push(i);
   }
-  return {
+  const shape: ProvinceShape = {
     mesh,
     inProvince,
     interior,
@@ -102,8 +110,62 @@ export function makeProvinceShape(seed: number): ProvinceShape {
     bands: bandLists.map((l) => Int32Array.from(l)),
     bandMinY: minY,
     bandHeightKm,
-    hint: { cell: 0 },
+    squareKm: 2,
+    squareCols: 0,
+    squareRows: 0,
+    squareCell: new Int32Array(0),
+    squareState: new Uint8Array(0),
   };
+  buildSquares(shape);
+  return shape;
+}
+
+function buildSquares(shape: ProvinceShape): void {
+  const k = shape.squareKm;
+  const cols = Math.ceil((2 * PLANE_HALF_WIDTH_KM) / k);
+  const rows = Math.ceil((2 * PLANE_HALF_HEIGHT_KM) / k);
+  const cell = new Int32Array(cols * rows);
+  const state = new Uint8Array(cols * rows);
+  let hint = 0;
+  for (let r = 0; r < rows; r++) {
+    // snake through the rows so each walk starts next to the previous answer
+    for (let q = 0; q < cols; q++) {
+      const c = r % 2 ? cols - 1 - q : q;
+      hint = nearestCell(shape.mesh, -PLANE_HALF_WIDTH_KM + (c + 0.5) * k, -PLANE_HALF_HEIGHT_KM + (r + 0.5) * k, hint);
+      cell[r * cols + c] = hint;
+    }
+  }
+  // squares the outline passes through, and their neighbours for safety, are "crossed"
+  const ring = shape.outline;
+  const n = ring.length / 2;
+  for (let i = 0; i < n; i++) {
+    const j = (i + 1) % n;
+    const steps = Math.ceil(Math.hypot(ring[2 * j] - ring[2 * i], ring[2 * j + 1] - ring[2 * i + 1]) / (k / 4)) + 1;
+    for (let t = 0; t <= steps; t++) {
+      const x = ring[2 * i] + ((ring[2 * j] - ring[2 * i]) * t) / steps;
+      const y = ring[2 * i + 1] + ((ring[2 * j + 1] - ring[2 * i + 1]) * t) / steps;
+      const c0 = Math.floor((x + PLANE_HALF_WIDTH_KM) / k);
+      const r0 = Math.floor((y + PLANE_HALF_HEIGHT_KM) / k);
+      for (let r = r0 - 1; r <= r0 + 1; r++) for (let c = c0 - 1; c <= c0 + 1; c++) if (r >= 0 && r < rows && c >= 0 && c < cols) state[r * cols + c] = 2;
+    }
+  }
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      if (state[i] !== 2) state[i] = insideOutline(shape, -PLANE_HALF_WIDTH_KM + (c + 0.5) * k, -PLANE_HALF_HEIGHT_KM + (r + 0.5) * k) ? 1 : 0;
+    }
+  }
+  shape.squareCols = cols;
+  shape.squareRows = rows;
+  shape.squareCell = cell;
+  shape.squareState = state;
+}
+
+function squareOf(shape: ProvinceShape, x: number, y: number): number {
+  const c = Math.floor((x + PLANE_HALF_WIDTH_KM) / shape.squareKm);
+  const r = Math.floor((y + PLANE_HALF_HEIGHT_KM) / shape.squareKm);
+  if (c < 0 || r < 0 || c >= shape.squareCols || r >= shape.squareRows) return -1;
+  return r * shape.squareCols + c;
 }
 
 function keepLargestComponent(mesh: CellMesh, member: Uint8Array): void {
@@ -157,11 +219,10 @@ function fillHoles(mesh: CellMesh, member: Uint8Array): void {
   for (let i = 0; i < mesh.count; i++) if (!member[i] && !outside[i]) member[i] = 1;
 }
 
-/** the mesh cell nearest (x, y), starting the walk where the last query ended */
+/** the mesh cell nearest (x, y) */
 export function cellAt(shape: ProvinceShape, x: number, y: number): number {
-  const c = nearestCell(shape.mesh, x, y, shape.hint.cell);
-  shape.hint.cell = c;
-  return c;
+  const sq = squareOf(shape, x, y);
+  return nearestCell(shape.mesh, x, y, sq >= 0 ? shape.squareCell[sq] : 0);
 }
 
 /** exact point-in-outline test (even–odd ray cast over the outline edges in the point's band) */
@@ -180,16 +241,10 @@ export function insideOutline(shape: ProvinceShape, x: number, y: number): boole
   return inside;
 }
 
-/** true when (x, y) is inside the province; exact near the coast, a lookup elsewhere */
+/** true when (x, y) is inside the province: a lookup, or an exact test near the outline */
 export function insideProvince(shape: ProvinceShape, x: number, y: number): boolean {
-  if (Math.abs(x) > PLANE_HALF_WIDTH_KM || Math.abs(y) > PLANE_HALF_HEIGHT_KM) return false;
-  const c = cellAt(shape, x, y);
-  if (shape.interior[c]) return true;
-  let touchesProvince = shape.inProvince[c] === 1;
-  if (!touchesProvince) {
-    forEachNeighbour(shape.mesh, c, (d) => {
-      if (shape.inProvince[d]) touchesProvince = true;
-    });
-  }
-  return touchesProvince ? insideOutline(shape, x, y) : false;
+  const sq = squareOf(shape, x, y);
+  if (sq < 0) return false;
+  const state = shape.squareState[sq];
+  return state === 2 ? insideOutline(shape, x, y) : state === 1;
 }

@@ -132,108 +132,96 @@ function buildGrid(rng: Rng, shape: ProvinceShape, store: NodeStore, ways: RoadW
     h = Math.max(1, Math.floor(s.radiusKm / spacing));
   }
   const side = 2 * h + 1;
-  const id = new Int32Array(side * side).fill(-1);
-  const at = (i: number, j: number) => (i < -h || i > h || j < -h || j > h ? -1 : id[(j + h) * side + (i + h)]);
+  const cells = side * side;
+  const gx = new Float64Array(cells);
+  const gy = new Float64Array(cells);
+  const kept = new Uint8Array(cells);
   const theta = rng.next() * Math.PI;
   const cos = Math.cos(theta);
   const sin = Math.sin(theta);
   const wobble = [1, 2, 3].map((k) => ({ k, amp: uniform(rng, 0, 0.12), phase: uniform(rng, 0, 2 * Math.PI) }));
-  const reach = (a: number) => h * (1 + wobble.reduce((acc, w) => acc + w.amp * Math.cos(w.k * a + w.phase), 0));
-  const nodeOf = new Map<number, [number, number]>();
   for (let j = -h; j <= h; j++) {
     for (let i = -h; i <= h; i++) {
-      const r = Math.hypot(i, j);
-      if (r > reach(Math.atan2(j, i)) + 0.01) continue;
+      const a = Math.atan2(j, i);
+      let reach = 1;
+      for (const w of wobble) reach += w.amp * Math.cos(w.k * a + w.phase);
+      if (Math.hypot(i, j) > h * reach + 0.01) continue;
+      const k = (j + h) * side + (i + h);
       const centre = i === 0 && j === 0;
       const u = i * spacing + (centre ? 0 : (rng.next() - 0.5) * 0.24 * spacing);
       const v = j * spacing + (centre ? 0 : (rng.next() - 0.5) * 0.24 * spacing);
-      const x = s.x + u * cos - v * sin;
-      const y = s.y + u * sin + v * cos;
-      if (!centre && !insideProvince(shape, x, y)) continue;
-      nodeOf.set((j + h) * side + (i + h), [x, y]);
-      id[(j + h) * side + (i + h)] = -2; // kept, no store id yet
+      gx[k] = s.x + u * cos - v * sin;
+      gy[k] = s.y + u * sin + v * cos;
+      if (centre || insideProvince(shape, gx[k], gy[k])) kept[k] = 1;
     }
   }
   // streets between kept neighbours; side streets sometimes missing (parks, rail, a river)
-  const east = new Uint8Array(side * side);
-  const north = new Uint8Array(side * side);
+  const east = new Uint8Array(cells);
+  const north = new Uint8Array(cells);
   for (let j = -h; j <= h; j++) {
     for (let i = -h; i <= h; i++) {
       const k = (j + h) * side + (i + h);
-      if (at(i, j) === -1) continue;
-      if (at(i + 1, j) !== -1 && (j === 0 || !chance(rng, 0.06))) east[k] = 1;
-      if (at(i, j + 1) !== -1 && (i === 0 || !chance(rng, 0.06))) north[k] = 1;
+      if (!kept[k]) continue;
+      if (i < h && kept[k + 1] && (j === 0 || !chance(rng, 0.06))) east[k] = 1;
+      if (j < h && kept[k + side] && (i === 0 || !chance(rng, 0.06))) north[k] = 1;
     }
   }
   // keep what the centre can reach, so every grid is one connected piece
-  const reached = new Uint8Array(side * side);
+  const reached = new Uint8Array(cells);
   const centreK = h * side + h;
+  const queue = new Int32Array(cells);
+  let head = 0;
+  let tail = 0;
   reached[centreK] = 1;
-  const queue = [centreK];
-  while (queue.length) {
-    const k = queue.pop()!;
+  queue[tail++] = centreK;
+  while (head < tail) {
+    const k = queue[head++];
     const i = (k % side) - h;
     const j = Math.floor(k / side) - h;
-    const visit = (kk: number) => {
-      if (!reached[kk]) {
-        reached[kk] = 1;
-        queue.push(kk);
-      }
-    };
-    if (east[k]) visit(k + 1);
-    if (north[k]) visit(k + side);
-    if (i > -h && east[k - 1]) visit(k - 1);
-    if (j > -h && north[k - side]) visit(k - side);
+    if (east[k] && !reached[k + 1]) { reached[k + 1] = 1; queue[tail++] = k + 1; }
+    if (north[k] && !reached[k + side]) { reached[k + side] = 1; queue[tail++] = k + side; }
+    if (i > -h && east[k - 1] && !reached[k - 1]) { reached[k - 1] = 1; queue[tail++] = k - 1; }
+    if (j > -h && north[k - side] && !reached[k - side]) { reached[k - side] = 1; queue[tail++] = k - side; }
   }
+  const id = new Int32Array(cells).fill(-1);
   const gridNodes: number[] = [];
-  for (let k = 0; k < side * side; k++) {
+  for (let k = 0; k < cells; k++) {
     if (!reached[k]) continue;
-    const [x, y] = nodeOf.get(k)!;
-    id[k] = addNode(store, x, y, indexed);
+    id[k] = addNode(store, gx[k], gy[k], indexed);
     gridNodes.push(id[k]);
   }
   const town = s.kind !== 'village';
   const mainClass: RoadClass = town ? (s.population >= 50000 ? 'secondary' : 'tertiary') : 'residential';
   const onewayPair = town && s.population >= 20000;
-  const emit = (run: number[], i: number, j: number, alongRow: boolean) => {
+  const emit = (run: number[], isMain: boolean, row: number) => {
     if (run.length < 2) return;
-    const isMain = alongRow ? j === 0 : i === 0;
     const way: RoadWay = { cls: isMain ? mainClass : 'residential', nodes: run };
     if (isMain && town && chance(rng, 0.6)) way.speedKmh = 60;
-    // two streets beside the main road are a one-way pair, as in many town centres
-    if (onewayPair && alongRow && Math.abs(j) === 1) {
+    // the two streets beside the main road make a one-way pair, as in many town centres
+    if (onewayPair && Math.abs(row) === 1) {
       way.oneway = true;
-      if (j === -1) run.reverse();
+      if (row === -1) run.reverse();
     }
     ways.push(way);
   };
-  for (let j = -h; j <= h; j++) {
-    let run: number[] = [];
-    for (let i = -h; i <= h; i++) {
-      const k = (j + h) * side + (i + h);
-      if (!reached[k]) continue;
-      if (run.length === 0) run.push(id[k]);
-      if (east[k] && reached[k + 1]) run.push(id[k + 1]);
-      else {
-        emit(run, i, j, true);
-        run = [];
+  // one way per unbroken run of a row (i increasing) or a column (j increasing)
+  for (let pass = 0; pass < 2; pass++) {
+    const step = pass === 0 ? 1 : side;
+    const link = pass === 0 ? east : north;
+    for (let line = -h; line <= h; line++) {
+      let run: number[] = [];
+      for (let along = -h; along <= h; along++) {
+        const k = pass === 0 ? (line + h) * side + (along + h) : (along + h) * side + (line + h);
+        if (!reached[k]) continue;
+        if (run.length === 0) run.push(id[k]);
+        if (link[k] && reached[k + step]) run.push(id[k + step]);
+        else {
+          emit(run, line === 0, pass === 0 ? line : 0);
+          run = [];
+        }
       }
+      emit(run, line === 0, pass === 0 ? line : 0);
     }
-    emit(run, 0, j, true);
-  }
-  for (let i = -h; i <= h; i++) {
-    let run: number[] = [];
-    for (let j = -h; j <= h; j++) {
-      const k = (j + h) * side + (i + h);
-      if (!reached[k]) continue;
-      if (run.length === 0) run.push(id[k]);
-      if (north[k] && reached[k + side]) run.push(id[k + side]);
-      else {
-        emit(run, i, j, false);
-        run = [];
-      }
-    }
-    emit(run, i, 0, false);
   }
   return { centre: id[centreK], nodes: gridNodes };
 }
@@ -326,10 +314,12 @@ function buildHighways(
     .filter((k) => !isMetro(k) || k === metroTop)
     .sort((p, q) => pop(q) - pop(p) || p - q);
   const top = ranked.slice(0, Math.min(8, ranked.length));
+  // trunk roads radiate from the largest place (the metro) to the next three, like national
+  // routes; the paths between all of the eight largest are primary
   for (let p = 0; p < top.length; p++) {
     const tree = shortestPathTree(adjacency, chosen, [top[p]]);
     for (let q = p + 1; q < top.length; q++) {
-      const level: RoadClass = p < 4 && q < 4 ? 'trunk' : 'primary';
+      const level: RoadClass = p === 0 && q <= 3 ? 'trunk' : 'primary';
       for (let v = top[q]; tree.via[v] >= 0; v = tree.from[v]) raise(tree.via[v], level);
     }
   }
@@ -440,28 +430,25 @@ function clamp(v: number, lo: number, hi: number): number {
   return v < lo ? lo : v > hi ? hi : v;
 }
 
+/**
+ * The roads as GeoJSON. A vertex used by several ways (every street-grid corner lies on a row and
+ * a column) gets one position array that all of them reference: that saves a third of the
+ * allocations on a million-node network. Treat positions as immutable.
+ */
 export function roadCollection(model: RoadModel): LayerCollection<'roads'> {
   const { store } = model;
-  // convert each vertex once; ways then only copy numbers
-  const lons = new Float64Array(store.count);
-  const lats = new Float64Array(store.count);
-  for (let n = 0; n < store.count; n++) {
-    lons[n] = lonOf(store.xs[n]);
-    lats[n] = latOf(store.ys[n]);
-  }
+  const positions: Array<[number, number] | undefined> = new Array(store.count);
   const features: Feature<LineString, RoadProps>[] = [];
   for (const way of model.ways) {
     const coordinates: [number, number][] = [];
-    let lastLon = NaN;
-    let lastLat = NaN;
+    let last: [number, number] | undefined;
     for (const n of way.nodes) {
-      const lon = lons[n];
-      const lat = lats[n];
+      let p = positions[n];
+      if (!p) positions[n] = p = [lonOf(store.xs[n]), latOf(store.ys[n])];
       // two vertices closer than the rounding would repeat a position: drop the repeat
-      if (lon === lastLon && lat === lastLat) continue;
-      coordinates.push([lon, lat]);
-      lastLon = lon;
-      lastLat = lat;
+      if (last && p[0] === last[0] && p[1] === last[1]) continue;
+      coordinates.push(p);
+      last = p;
     }
     if (coordinates.length < 2) continue;
     const properties: RoadProps = { class: way.cls };

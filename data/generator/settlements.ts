@@ -9,7 +9,7 @@ import type { LayerCollection, SettlementProps } from '../../src/model/layers';
 import type { MunicipalityModel } from './municipalities';
 import { makeNamer } from './names';
 import { exponential, hash32, logNormal, mulberry32, pickWeighted, uniform, type Rng } from './prng';
-import { toLonLat } from './projection';
+import { PLANE_HALF_HEIGHT_KM, PLANE_HALF_WIDTH_KM, toLonLat } from './projection';
 import { cellAt, insideProvince, type ProvinceShape } from './province-shape';
 
 export type SettlementKind = 'metro' | 'town' | 'village' | 'farm';
@@ -45,24 +45,38 @@ export function settlementCounts(total: number, localMunicipalities: number): Se
 /** people per km² of built-up area, which sets how far a place's streets reach */
 const DENSITY = { metro: 2500, town: 2500, village: 1200, farm: 1 };
 
-/** a coarse bucket grid of placed discs, so placement can refuse overlaps quickly */
+/** a coarse bucket grid of placed discs over the plane, so placement can refuse overlaps quickly */
 interface DiscIndex {
   cellKm: number;
-  buckets: Map<number, number[]>;
+  cols: number;
+  rows: number;
+  buckets: number[][];
   maxRadius: number;
 }
 
-function bucketKey(ix: number, iy: number): number {
-  return (ix + 1000) * 4000 + (iy + 1000);
+function makeDiscIndex(cellKm: number): DiscIndex {
+  const cols = Math.ceil((2 * PLANE_HALF_WIDTH_KM) / cellKm) + 1;
+  const rows = Math.ceil((2 * PLANE_HALF_HEIGHT_KM) / cellKm) + 1;
+  return { cellKm, cols, rows, buckets: Array.from({ length: cols * rows }, () => []), maxRadius: 0 };
+}
+
+function bucketCol(index: DiscIndex, x: number): number {
+  return Math.min(index.cols - 1, Math.max(0, Math.floor((x + PLANE_HALF_WIDTH_KM) / index.cellKm)));
+}
+
+function bucketRow(index: DiscIndex, y: number): number {
+  return Math.min(index.rows - 1, Math.max(0, Math.floor((y + PLANE_HALF_HEIGHT_KM) / index.cellKm)));
 }
 
 export function makeSettlements(seed: number, shape: ProvinceShape, munis: MunicipalityModel, total: number): Settlement[] {
   const counts = settlementCounts(total, munis.municipalities.length - 1);
   const rng = mulberry32(hash32(seed, 'settlements'));
-  const namer = makeNamer(mulberry32(hash32(seed, 'settlement-names')));
-  const farmNamer = makeNamer(mulberry32(hash32(seed, 'farm-names')));
+  // one set of used names for all settlements, so no two share a name (farms get qualified ones)
+  const usedNames = new Set<string>();
+  const namer = makeNamer(mulberry32(hash32(seed, 'settlement-names')), usedNames);
+  const farmNamer = makeNamer(mulberry32(hash32(seed, 'farm-names')), usedNames);
   const placed: Settlement[] = [];
-  const index: DiscIndex = { cellKm: 4, buckets: new Map(), maxRadius: 0 };
+  const index = makeDiscIndex(4);
   const { mesh } = shape;
 
   const fits = (x: number, y: number, r: number, gap: number): boolean => {
@@ -70,17 +84,16 @@ export function makeSettlements(seed: number, shape: ProvinceShape, munis: Munic
     // built-up areas stay clear of the outline, so their streets do not run into the sea
     if (r > 0 && !shape.interior[cellAt(shape, x, y)]) return false;
     const reach = r + gap + index.maxRadius;
-    const x0 = Math.floor((x - reach) / index.cellKm);
-    const x1 = Math.floor((x + reach) / index.cellKm);
-    const y0 = Math.floor((y - reach) / index.cellKm);
-    const y1 = Math.floor((y + reach) / index.cellKm);
-    for (let ix = x0; ix <= x1; ix++) {
-      for (let iy = y0; iy <= y1; iy++) {
-        const bucket = index.buckets.get(bucketKey(ix, iy));
-        if (!bucket) continue;
-        for (const k of bucket) {
+    const c1 = bucketCol(index, x + reach);
+    const r1 = bucketRow(index, y + reach);
+    for (let row = bucketRow(index, y - reach); row <= r1; row++) {
+      for (let col = bucketCol(index, x - reach); col <= c1; col++) {
+        for (const k of index.buckets[row * index.cols + col]) {
           const s = placed[k];
-          if (Math.hypot(s.x - x, s.y - y) < s.radiusKm + r + gap) return false;
+          const dx = s.x - x;
+          const dy = s.y - y;
+          const min = s.radiusKm + r + gap;
+          if (dx * dx + dy * dy < min * min) return false;
         }
       }
     }
@@ -88,10 +101,7 @@ export function makeSettlements(seed: number, shape: ProvinceShape, munis: Munic
   };
   const add = (s: Settlement) => {
     placed.push(s);
-    const key = bucketKey(Math.floor(s.x / index.cellKm), Math.floor(s.y / index.cellKm));
-    const bucket = index.buckets.get(key);
-    if (bucket) bucket.push(placed.length - 1);
-    else index.buckets.set(key, [placed.length - 1]);
+    index.buckets[bucketRow(index, s.y) * index.cols + bucketCol(index, s.x)].push(placed.length - 1);
     index.maxRadius = Math.max(index.maxRadius, s.radiusKm);
   };
   const radiusFor = (kind: SettlementKind, population: number) =>
