@@ -125,7 +125,8 @@ export function makeRoads(seed: number, shape: ProvinceShape, settlements: Settl
  * settlement's radius (and to the province), with jittered corners and a few blocks missing.
  */
 function buildGrid(rng: Rng, shape: ProvinceShape, store: NodeStore, ways: RoadWay[], s: Settlement, nodes: number, indexed: boolean): StreetGrid {
-  let h = Math.max(1, Math.ceil(Math.sqrt(nodes / Math.PI)));
+  // a disc of radius h lattice steps holds about π·h² corners
+  let h = Math.max(1, Math.round(Math.sqrt(nodes / Math.PI)));
   let spacing = s.radiusKm / h;
   if (spacing < 0.04) {
     spacing = 0.04;
