@@ -11,10 +11,11 @@
  * *chosen* zone reaches costs `penaltyMinutes` × population (default: the sparse cutoff, or the
  * slowest finite pair of the matrix), modelled as an always-open dummy zone, so bounds stay valid.
  */
-import type { Highs } from 'highs';
+import type { Highs, ModelData } from 'highs';
 import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { buildDemandLists, emptyDemands, type DemandLists } from './demand-lists';
 import { evaluateMedian } from './evaluate';
+import { loadHighsRuntime, solveLinear } from './highs-solver';
 import { fixedMask, relativeGap, validateProblem, type LocationProblem, type LocationResult } from './problem';
 import { buildMedianInstance, fastInterchange, iteratedInterchange, type MedianInstance } from './median-interchange';
 
@@ -27,8 +28,14 @@ export interface PMedianOptions {
   timeLimitSeconds?: number;
   /** stop once the gap is at most this; default 0.001 (0.1 %) */
   targetGap?: number;
-  /** accepted for a uniform signature; the p-median bound is Lagrangian (an LP of every pair is too big to help) */
+  /**
+   * a loaded HiGHS runtime (undefined = load the shared one; null = do not use HiGHS). Used only on
+   * instances of at most `mipPairLimit` (demand, candidate) pairs, whose gap the Lagrangian leaves
+   * open: branch-and-cut then proves the optimum. Larger ones rely on the Lagrangian bound alone.
+   */
   highs?: Highs | null;
+  /** default 200,000 pairs (within the penalty) */
+  mipPairLimit?: number;
   seed?: number;
 }
 
@@ -95,6 +102,9 @@ export async function solvePMedian(problem: LocationProblem, options: PMedianOpt
     // the Lagrangian bound, and so on while the gap is above target and time remains.
     const sg = startSubgradient(ctx, incumbent.open);
     let round = 0;
+    let mipBound = false;
+    // small instances: branch-and-cut closes the LP gap the subgradient cannot, so it gets the time
+    const mipLater = options.highs !== null && countPairs(ctx) <= (options.mipPairLimit ?? 200_000);
     while (performance.now() < deadline) {
       const left = deadline - performance.now();
       const before = incumbent.cost;
@@ -112,18 +122,32 @@ export async function solvePMedian(problem: LocationProblem, options: PMedianOpt
       const beforeLag = incumbent.cost;
       const itBefore = sg.iterations;
       subgradientRounds(ctx, inst, sg, incumbent, {
-        deadline: round === 0 ? deadline - (deadline - performance.now()) * 0.2 : deadline,
+        deadline: round > 0 ? deadline : mipLater ? performance.now() + (deadline - performance.now()) * 0.4 : deadline - (deadline - performance.now()) * 0.2,
         targetGap,
-        maxIterations: 4000,
+        maxIterations: mipLater ? 600 : 4000,
       }, () => progress({ phase: 'bound', done: sg.iterations, total: sg.iterations + 1 }));
       iterations += sg.iterations - itBefore;
       note('Lagrangian heuristic', beforeLag);
       if (relativeGap(incumbent.cost, sg.best) <= targetGap) break;
       if (sg.theta < 1e-4) sg.theta = 0.05; // converged at this UB; small steps if it improves again
       round++;
+      if (mipLater && performance.now() < deadline - 50) {
+        const highs = options.highs ?? (await loadHighsRuntime());
+        if (highs) {
+          progress({ phase: 'exact search', done: 0, total: 1 });
+          const mip = medianMip(ctx, highs, incumbent.open, (deadline - performance.now()) / 1000, targetGap);
+          iterations += mip.iterations;
+          if (mip.open && mip.cost < incumbent.cost) {
+            const cost = medianCost(ctx, mip.open);
+            if (cost < incumbent.cost) ((incumbent.cost = cost), (incumbent.open = mip.open), methods.push('branch-and-cut (HiGHS)'));
+          }
+          if (mip.bound > sg.best) ((sg.best = mip.bound), (mipBound = true));
+          break;
+        }
+      }
     }
     bound = sg.best;
-    boundMethod = 'Lagrangian relaxation (subgradient)';
+    boundMethod = mipBound ? 'branch-and-cut bound (HiGHS)' : 'Lagrangian relaxation (subgradient)';
   }
   const open = incumbent.open;
 
@@ -356,4 +380,110 @@ export function subgradientRounds(
       if (g[d] !== 0) lambda[d] = Math.max(0, lambda[d] + step * g[d]);
     }
   }
+}
+
+/** (demand, candidate) pairs nearer than the penalty, over demand points with residents. */
+function countPairs(ctx: MedianContext): number {
+  const { lists, weight, penalty } = ctx;
+  let count = 0;
+  for (let d = 0; d < lists.demandCount; d++) {
+    if (!(weight[d] > 0)) continue;
+    for (let e = lists.offsets[d]; e < lists.offsets[d + 1] && lists.minutes[e] < penalty; e++) count++;
+  }
+  return count;
+}
+
+/**
+ * The classic strong formulation, for small instances:
+ *   min Σ w_d·t_dj·x_dj + Σ w_d·P·u_d   s.t.  Σ_j x_dj + u_d = 1,  x_dj ≤ y_j,  Σ y_j = k,
+ *   fixed y_j = 1,  y binary,  0 ≤ x, u ≤ 1   (u_d: the always-open penalty "zone").
+ */
+function medianMip(ctx: MedianContext, highs: Highs, start: number[], seconds: number, targetGap: number) {
+  const { lists, weight, penalty, fixed } = ctx;
+  const n = lists.candidateCount;
+  const active: number[] = [];
+  for (let d = 0; d < lists.demandCount; d++) if (weight[d] > 0 && lists.offsets[d + 1] > lists.offsets[d]) active.push(d);
+  const pairs: Array<[number, number, number]> = []; // [demand row, candidate, minutes]
+  active.forEach((d, row) => {
+    for (let e = lists.offsets[d]; e < lists.offsets[d + 1] && lists.minutes[e] < penalty; e++) pairs.push([row, lists.candidates[e], lists.minutes[e]]);
+  });
+  const A = active.length;
+  const P = pairs.length;
+  // columns: y (n) | u (A) | x (P); rows: assignment (A) | x ≤ y (P) | Σ y = k (1)
+  const numCols = n + A + P;
+  const numRows = A + P + 1;
+  const colCost = new Float64Array(numCols);
+  const colLower = new Float64Array(numCols);
+  const colUpper = new Float64Array(numCols).fill(1);
+  const eligibleCol = new Uint8Array(n);
+  for (const [, j] of pairs) eligibleCol[j] = 1;
+  for (let j = 0; j < n; j++) {
+    if (fixed[j]) colLower[j] = 1;
+    else if (!eligibleCol[j]) colUpper[j] = 0;
+  }
+  active.forEach((d, row) => (colCost[n + row] = weight[d] * penalty));
+  pairs.forEach(([row, , t], q) => (colCost[n + A + q] = weight[active[row]] * t));
+  const byRow: number[][] = Array.from({ length: A }, () => []);
+  pairs.forEach(([row], q) => byRow[row].push(q));
+  const starts = new Int32Array(numRows + 1);
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (let row = 0; row < A; row++) {
+    starts[row] = indices.length;
+    indices.push(n + row);
+    values.push(1);
+    for (const q of byRow[row]) (indices.push(n + A + q), values.push(1));
+  }
+  for (let q = 0; q < P; q++) {
+    starts[A + q] = indices.length;
+    indices.push(pairs[q][1], n + A + q);
+    values.push(-1, 1);
+  }
+  starts[A + P] = indices.length;
+  let openCount = ctx.fixedList.length;
+  for (let j = 0; j < n; j++) {
+    if (fixed[j] || !eligibleCol[j]) continue;
+    indices.push(j);
+    values.push(1);
+  }
+  for (const j of ctx.fixedList) (indices.push(j), values.push(1));
+  openCount += ctx.free;
+  starts[A + P + 1] = indices.length;
+  const rowLower = new Float64Array(numRows);
+  const rowUpper = new Float64Array(numRows);
+  rowLower.fill(1, 0, A);
+  rowUpper.fill(1, 0, A);
+  rowLower.fill(-highs.infinity, A, A + P);
+  rowUpper.fill(0, A, A + P);
+  rowLower[A + P] = openCount;
+  rowUpper[A + P] = openCount;
+  const integrality = new Int32Array(numCols);
+  integrality.fill(1, 0, n);
+  const model: ModelData = {
+    numCols,
+    numRows,
+    colCost,
+    colLower,
+    colUpper,
+    rowLower,
+    rowUpper,
+    matrix: { format: 'csr', numRows, numCols, starts, indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    integrality,
+  };
+  // the heuristic answer as a start: y, then each point to its nearest open zone (or the penalty)
+  const x0 = new Float64Array(numCols);
+  for (const j of ctx.fixedList) x0[j] = 1;
+  for (const j of start) x0[j] = 1;
+  active.forEach((_, row) => {
+    const q = byRow[row].find((qq) => x0[pairs[qq][1]] === 1);
+    if (q === undefined) x0[n + row] = 1;
+    else x0[n + A + q] = 1;
+  });
+  const r = solveLinear(highs, model, { integer: true, timeLimitSeconds: Math.max(0.05, seconds), relativeGap: targetGap, start: x0 });
+  let open: number[] | null = null;
+  if (r.colValue) {
+    open = [];
+    for (let j = 0; j < n; j++) if (!fixed[j] && r.colValue[j] > 0.5) open.push(j);
+  }
+  return { open, cost: r.objective, bound: Number.isFinite(r.dualBound) ? r.dualBound : -Infinity, iterations: r.iterations };
 }
