@@ -61,7 +61,9 @@ export function App() {
       </aside>
       <main className="map-area">
         <MapView layers={layers} view={view} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
-        <Legend
+        <details className="legend-overlay" open>
+          <summary>Legend</summary>
+          <Legend
           groups={legend}
           onToggleLayer={(kind) => actions.toggleLayer(kind, !view.visibleLayers[kind])}
           onToggleItem={(kind, code) =>
@@ -69,7 +71,8 @@ export function App() {
               ? actions.setDepartmentFilter(toggled(view.departmentFilter, code))
               : actions.setRegionDepartments(toggled(view.regionDepartments, code))
           }
-        />
+          />
+        </details>
       </main>
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -9,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
  * would, and drives Debian's Chromium through playwright-core. It records every request that leaves
  * the page's origin so tests can prove no data leaves the browser.
  */
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 export const DIST = join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'test-results', 'screenshots');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -6,6 +6,7 @@ import { IssueList } from './IssueList';
 
 const fmtExtent = (e?: Extent) => (e ? `${e[0].toFixed(3)}, ${e[1].toFixed(3)} → ${e[2].toFixed(3)}, ${e[3].toFixed(3)}` : '—');
 const fmtInt = (n: number) => n.toLocaleString('en-ZA');
+const fmtBytes = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
 
 /** Per layer: files, feature counts, extent, fields and warnings; each file can be reassigned or removed. */
 export function DatasetSummary({ dataset }: { dataset: Dataset }) {
@@ -48,15 +49,15 @@ function LayerSummary({ kind, files }: { kind: LayerKind; files: LoadedFile[] })
 function FileRow({ file }: { file: LoadedFile }) {
   return (
     <li className="file" data-file={file.fileName}>
+      <div className="file-name" title={file.fileName}>
+        {file.fileName}
+      </div>
+      <div className="meta">
+        {fmtInt(file.collection.features.length)} features · {fmtBytes(file.bytes)} · from {file.sourceCrs}
+      </div>
       <div className="row">
-        <span className="file-name" title={file.fileName}>
-          {file.fileName}
-        </span>
-        <span className="meta">
-          {fmtInt(file.collection.features.length)} · {file.sourceCrs}
-        </span>
         <label className="reassign">
-          <span className="visually-hidden">Layer for {file.fileName}</span>
+          <span>Layer</span>
           <select value={file.kind} onChange={(e) => void actions.reassignFile(file.id, e.currentTarget.value as LayerKind)}>
             {LAYER_KINDS.map((k) => (
               <option key={k} value={k}>
