@@ -5,12 +5,16 @@
 import { pathToFileURL } from 'node:url';
 import { UsageError, parseOptions, usage, type Command } from './args';
 import { coverageCommand } from './coverage-command';
+import { routesCommand } from './commands/routes';
+import { vrptwCommand } from './commands/vrptw';
 import { LayerReadError } from './read-layer';
 
 const PROGRAM = 'npm run analyse --';
 
 export const COMMANDS: Record<string, Command> = {
   coverage: coverageCommand,
+  routes: routesCommand,
+  vrptw: vrptwCommand,
 };
 
 function overview(): string {
@@ -41,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(parseOptions(rest, command.options));
+    // a leading bare argument is the FILE of commands that take one (`vrptw FILE`)
+    const args = rest.length && !rest[0].startsWith('-') && 'file' in command.options ? ['--file', ...rest] : rest;
+    return await command.run(parseOptions(args, command.options));
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`${e.message}\n\n${usage(PROGRAM, name, command)}\n`);

@@ -28,7 +28,7 @@ export function buildOvernightTrips(ctx: TripContext, stops: number[], o: Overni
   for (const s of stops) {
     const sch = scheduleTrip(ctx, [s]);
     if (!sch.feasible) rejected.push({ stop: s, code: sch.code ?? 'infeasible', reason: sch.reason ?? 'cannot be scheduled' });
-    else if (sch.days.length > o.maxDays) rejected.push({ stop: s, code: 'trip-too-long', reason: `a trip to stop ${s} alone takes ${sch.days.length} days, more than the ${o.maxDays} allowed` });
+    else if (sch.days.length > o.maxDays) rejected.push({ stop: s, code: 'trip-too-long', reason: `a trip to ${ctx.stopLabel ? ctx.stopLabel(s) : `stop ${s}`} alone takes ${sch.days.length} days, more than the ${o.maxDays} allowed` });
     else trips.push([s]);
   }
   if (trips.length <= 1) return { trips, rejected };

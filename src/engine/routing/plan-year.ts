@@ -30,6 +30,8 @@ export interface PlanStops {
   /** optional time windows on the start of service, minutes since midnight (NaN = none) */
   earliestMinutes?: Float64Array;
   latestMinutes?: Float64Array;
+  /** names for messages (default "stop 12") */
+  names?: string[];
 }
 
 export interface TeamSpec {
@@ -151,6 +153,7 @@ export function planYear(inputs: PlanYearInputs, options: PlanYearOptions = {}, 
   const visitsPlanned = new Int32Array(S);
   const unvisited: Unvisited[] = [];
 
+  const stopLabel = (s: number) => stops.names?.[s] ?? `stop ${s}`;
   const working = teams.map((tm) => workingDayNumbers(year, { daysPerWeek: tm.daysPerWeek, workWeekdays: tm.workWeekdays, daysOff: tm.daysOff, holidays: { extraDeclared: options.extraHolidays } }));
   const contexts: TripContext[] = teams.map((tm, t) => ({
     travel,
@@ -161,6 +164,7 @@ export function planYear(inputs: PlanYearInputs, options: PlanYearOptions = {}, 
     latestMinutes: stops.latestMinutes,
     dayStartMinutes: tm.dayStartMinutes ?? 480,
     dayMinutes: tm.hoursPerDay * 60,
+    stopLabel,
   }));
   const maxTripDays = teams.map((tm) => Math.max(1, Math.min(options.maxTripDays ?? 5, longestWeekdayRun(workWeekdaysOf(tm)))));
 
@@ -183,7 +187,8 @@ export function planYear(inputs: PlanYearInputs, options: PlanYearOptions = {}, 
     // explain with the nearest base
     const t = nearest;
     const sch = scheduleTrip(contexts[t], [s]);
-    const away = `the nearest base (${teams[t].id}) is ${hours(travel.minutes(S + t, s))} away`;
+    const m = travel.minutes(S + t, s);
+    const away = Number.isFinite(m) ? `the nearest base (${teams[t].id}) is ${hours(m)} away` : 'no road joins it to any team base';
     if (!sch.feasible) {
       whyNot[s] = `${sch.reason}; ${away}`;
       whyCode[s] = sch.code ?? 'no-team';

@@ -25,6 +25,8 @@ export interface TripContext {
   dayStartMinutes: number;
   /** working minutes per day */
   dayMinutes: number;
+  /** how messages name a stop (default "stop 12") */
+  stopLabel?: (stop: number) => string;
 }
 
 export interface TripDay {
@@ -56,6 +58,7 @@ export interface TripSchedule {
 export function scheduleTrip(ctx: TripContext, seq: ArrayLike<number>): TripSchedule {
   const H = ctx.dayMinutes;
   const t0 = ctx.dayStartMinutes;
+  const name = ctx.stopLabel ?? ((x: number) => `stop ${x}`);
   const days: TripDay[] = [];
   let day: TripDay = newDay(-1, t0);
   let t = 0; // minutes since the day's start
@@ -80,10 +83,11 @@ export function scheduleTrip(ctx: TripContext, seq: ArrayLike<number>): TripSche
     const sv = ctx.serviceMinutes[s];
     const [e, l] = windowOf(s);
     const [d, dk] = legTo(loc, s);
-    if (d > H) return fail('leg-too-long', `the drive to stop ${s} (${hours(d)}) is longer than a working day (${hours(H)})`);
+    if (!Number.isFinite(d)) return fail('leg-too-long', `no road joins ${loc < 0 ? 'the base' : name(loc)} to ${name(s)}`);
+    if (d > H) return fail('leg-too-long', `the drive to ${name(s)} (${hours(d)}) is longer than a working day (${hours(H)})`);
     if (t + d > H) {
       // the drive does not fit today: stay the night here, set out in the morning
-      if (t === 0) return fail('leg-too-long', `the drive to stop ${s} does not fit in a day`);
+      if (t === 0) return fail('leg-too-long', `the drive to ${name(s)} does not fit in a day`);
       close(loc, t);
       day = newDay(loc, t0);
       t = 0;
@@ -101,11 +105,11 @@ export function scheduleTrip(ctx: TripContext, seq: ArrayLike<number>): TripSche
       t = begin + sv;
     } else {
       // arrive today, stay the night at the stop, serve it in the morning
-      if (arrive === 0) return fail('service-does-not-fit', `stop ${s} needs ${hours(sv)} of service${Number.isFinite(l) || Number.isFinite(e) ? ' inside its window' : ''}, more than a working day of ${hours(H)} allows`);
+      if (arrive === 0) return fail('service-does-not-fit', `${name(s)} needs ${hours(sv)} of service${Number.isFinite(l) || Number.isFinite(e) ? ' inside its window' : ''}, more than a working day of ${hours(H)} allows`);
       close(s, arrive);
       day = newDay(s, t0);
       const b2 = Math.max(0, e);
-      if (b2 > l || b2 + sv > H) return fail('service-does-not-fit', `stop ${s} needs ${hours(sv)} of service${Number.isFinite(l) || Number.isFinite(e) ? ' inside its window' : ''}, more than a working day of ${hours(H)} allows`);
+      if (b2 > l || b2 + sv > H) return fail('service-does-not-fit', `${name(s)} needs ${hours(sv)} of service${Number.isFinite(l) || Number.isFinite(e) ? ' inside its window' : ''}, more than a working day of ${hours(H)} allows`);
       day.stops.push(s);
       day.arrivalMinutes.push(t0);
       day.departureMinutes.push(t0 + b2 + sv);
@@ -114,6 +118,7 @@ export function scheduleTrip(ctx: TripContext, seq: ArrayLike<number>): TripSche
     loc = s;
   }
   const [d, dk] = legTo(loc, -1);
+  if (!Number.isFinite(d)) return fail('leg-too-long', `no road joins ${name(loc)} back to the base`);
   if (d > H) return fail('leg-too-long', `the drive back to base (${hours(d)}) is longer than a working day (${hours(H)})`);
   if (t + d > H) {
     close(loc, t);
@@ -133,6 +138,7 @@ function newDay(startAt: number, t0: number): TripDay {
 }
 
 export function hours(minutes: number): string {
+  if (!Number.isFinite(minutes)) return 'no road';
   const h = Math.floor(minutes / 60);
   const m = Math.round(minutes - h * 60);
   return m === 60 ? `${h + 1} h 00` : `${h} h ${String(m).padStart(2, '0')}`;

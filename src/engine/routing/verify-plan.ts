@@ -79,6 +79,7 @@ export function verifyPlan(x: VerifyPlanInputs, options: VerifyPlanOptions = {})
   let dayCount = 0;
   let visitTotal = 0;
   const place = (t: number, loc: number) => (loc < 0 ? S + t : loc);
+  const nm = (s: number) => stops.names?.[s] ?? `stop ${s}`;
 
   for (const ty of plan.teams) {
     const t = ty.team;
@@ -118,18 +119,18 @@ export function verifyPlan(x: VerifyPlanInputs, options: VerifyPlanOptions = {})
         const drive = loc === s ? 0 : travel.minutes(place(t, loc), place(t, s));
         const arrival = day.arrivalMinutes[k];
         const departure = day.departureMinutes[k];
-        if (arrival < time + drive - tol) problems.push({ code: 'faster-than-travel', message: `${tid} on ${day.date} reaches stop ${s} at ${fmt(arrival)}, but cannot before ${fmt(time + drive)} (${drive.toFixed(1)} min drive)`, ...where, stop: s });
+        if (arrival < time + drive - tol) problems.push({ code: 'faster-than-travel', message: `${tid} on ${day.date} reaches ${nm(s)} at ${fmt(arrival)}, but cannot before ${fmt(time + drive)} (${drive.toFixed(1)} min drive)`, ...where, stop: s });
         const begin = departure - stops.serviceMinutes[s];
-        if (begin < arrival - tol) problems.push({ code: 'service-too-short', message: `${tid} on ${day.date} leaves stop ${s} at ${fmt(departure)}, less than its ${stops.serviceMinutes[s]} min of service after arriving at ${fmt(arrival)}`, ...where, stop: s });
+        if (begin < arrival - tol) problems.push({ code: 'service-too-short', message: `${tid} on ${day.date} leaves ${nm(s)} at ${fmt(departure)}, less than its ${stops.serviceMinutes[s]} min of service after arriving at ${fmt(arrival)}`, ...where, stop: s });
         const e = stops.earliestMinutes?.[s];
         const l = stops.latestMinutes?.[s];
-        if (e !== undefined && Number.isFinite(e) && begin < e - tol) problems.push({ code: 'outside-window', message: `${tid} on ${day.date} starts service at stop ${s} at ${fmt(begin)}, before its window opens at ${fmt(e)}`, ...where, stop: s });
-        if (l !== undefined && Number.isFinite(l) && begin > l + tol) problems.push({ code: 'outside-window', message: `${tid} on ${day.date} starts service at stop ${s} at ${fmt(begin)}, after its window closes at ${fmt(l)}`, ...where, stop: s });
+        if (e !== undefined && Number.isFinite(e) && begin < e - tol) problems.push({ code: 'outside-window', message: `${tid} on ${day.date} starts service at ${nm(s)} at ${fmt(begin)}, before its window opens at ${fmt(e)}`, ...where, stop: s });
+        if (l !== undefined && Number.isFinite(l) && begin > l + tol) problems.push({ code: 'outside-window', message: `${tid} on ${day.date} starts service at ${nm(s)} at ${fmt(begin)}, after its window closes at ${fmt(l)}`, ...where, stop: s });
         loc = s;
         time = Math.max(time, departure);
       }
       const back = loc === day.endAt ? 0 : travel.minutes(place(t, loc), place(t, day.endAt));
-      if (day.endMinutes < time + back - tol) problems.push({ code: 'faster-than-travel', message: `${tid} on ${day.date} arrives ${day.endAt < 0 ? 'back at base' : `at stop ${day.endAt} for the night`} at ${fmt(day.endMinutes)}, but cannot before ${fmt(time + back)}`, ...where });
+      if (day.endMinutes < time + back - tol) problems.push({ code: 'faster-than-travel', message: `${tid} on ${day.date} arrives ${day.endAt < 0 ? 'back at base' : `at ${nm(day.endAt)} for the night`} at ${fmt(day.endMinutes)}, but cannot before ${fmt(time + back)}`, ...where });
       const list = trips.get(day.trip) ?? [];
       list.push(day);
       trips.set(day.trip, list);
@@ -145,7 +146,7 @@ export function verifyPlan(x: VerifyPlanInputs, options: VerifyPlanOptions = {})
       for (let k = 1; k < list.length; k++) {
         const a = list[k - 1];
         const b = list[k];
-        if (b.startAt !== a.endAt) problems.push({ code: 'trip-broken', message: `${tid} trip ${trip}: the night of ${a.date} is spent at ${a.endAt < 0 ? 'base' : `stop ${a.endAt}`} but ${b.date} starts from ${b.startAt < 0 ? 'base' : `stop ${b.startAt}`}`, team: tid, date: b.date });
+        if (b.startAt !== a.endAt) problems.push({ code: 'trip-broken', message: `${tid} trip ${trip}: the night of ${a.date} is spent at ${a.endAt < 0 ? 'base' : nm(a.endAt)} but ${b.date} starts from ${b.startAt < 0 ? 'base' : nm(b.startAt)}`, team: tid, date: b.date });
         if (parseIsoDate(b.date) !== parseIsoDate(a.date) + 1) problems.push({ code: 'trip-broken', message: `${tid} trip ${trip}: ${a.date} and ${b.date} are not consecutive days`, team: tid, date: b.date });
       }
     }
@@ -156,7 +157,7 @@ export function verifyPlan(x: VerifyPlanInputs, options: VerifyPlanOptions = {})
   for (let s = 0; s < S; s++) {
     const need = stops.visitsPerYear[s];
     if (visitCount[s] < need) {
-      problems.push({ code: 'missing-visit', message: `stop ${s} is visited ${visitCount[s]} of the ${need} times it needs${reasonsByStop.has(s) ? `: ${reasonsByStop.get(s)}` : ''}`, stop: s });
+      problems.push({ code: 'missing-visit', message: `${nm(s)} is visited ${visitCount[s]} of the ${need} times it needs${reasonsByStop.has(s) ? `: ${reasonsByStop.get(s)}` : ''}`, stop: s });
     }
   }
 
@@ -182,7 +183,7 @@ export function verifyPlan(x: VerifyPlanInputs, options: VerifyPlanOptions = {})
       if (!near.length) reason = `no stop within ${reachMinutes} min`;
       else {
         const explained = near.map((s) => reasonsByStop.get(s)).find(Boolean);
-        reason = `its stop${near.length > 1 ? 's' : ''} ${near.slice(0, 5).join(', ')}${near.length > 5 ? ' …' : ''} ${near.length > 1 ? 'are' : 'is'} never visited${explained ? `: ${explained}` : ''}`;
+        reason = `its stop${near.length > 1 ? 's' : ''} ${near.slice(0, 5).map(nm).join(', ')}${near.length > 5 ? ' …' : ''} ${near.length > 1 ? 'are' : 'is'} never visited${explained ? `: ${explained}` : ''}`;
       }
       unreached.push({ settlement: z, name, reason });
       problems.push({ code: 'unreached-settlement', message: `${label} is not reached: ${reason}`, settlement: z });
