@@ -54,7 +54,7 @@ export const routesCommand: Command = {
     'visitors-per-resident': { type: 'number', placeholder: 'F', description: 'share of the people served who come to a visit (default 0.05)' },
     'visitors-per-hour': { type: 'number', placeholder: 'N', description: 'people a team serves per hour (default 12)' },
     'min-hours': { type: 'number', placeholder: 'H', description: 'shortest stop (default 1)' },
-    'max-hours': { type: 'number', placeholder: 'H', description: 'longest stop (default 6)' },
+    'max-hours': { type: 'number', placeholder: 'H', description: 'longest stop (default 5)' },
     holidays: { type: 'string', placeholder: 'YYYY-MM-DD,…', description: 'extra declared public holidays (election days and the like)' },
     balance: { type: 'number', placeholder: 'F', description: 'a team may take this factor over its fair share of work (default 1.15)' },
     'detour-factor': { type: 'number', placeholder: 'F', description: 'road ÷ straight-line distance for estimates and km (default 1.3)' },

@@ -187,7 +187,7 @@ export interface ServiceOptions {
   visitorsPerResident?: number;
   /** people a team serves per hour (default 12) */
   visitorsPerHour?: number;
-  /** default 1 and 6 hours */
+  /** default 1 and 5 hours (a 5 h stop leaves an 8 h day 3 h of driving) */
   minHours?: number;
   maxHours?: number;
   /** visit a stop that needs more than maxHours again, up to maxVisits a year (default false) */
@@ -208,7 +208,7 @@ export function stopService(stopCount: number, servedBy: Int32Array, population:
   const perResident = options.visitorsPerResident ?? 0.05;
   const perHour = options.visitorsPerHour ?? 12;
   const minH = options.minHours ?? 1;
-  const maxH = options.maxHours ?? 6;
+  const maxH = options.maxHours ?? 5;
   const maxVisits = options.repeatLargeStops ? Math.max(1, options.maxVisits ?? 4) : 1;
   const pop = new Float64Array(stopCount);
   for (let s = 0; s < servedBy.length; s++) if (servedBy[s] >= 0) pop[servedBy[s]] += population[s] || 0;

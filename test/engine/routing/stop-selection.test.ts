@@ -95,7 +95,7 @@ describe('stop service', () => {
     expect([...sv.serviceMinutes]).toEqual([300, 60, 360]);
     const once = stopService(3, servedBy, pop, { visitorsPerResident: 0.1, visitorsPerHour: 10 });
     expect([...once.visitsPerYear]).toEqual([1, 1, 1]);
-    expect([...once.serviceMinutes]).toEqual([360, 60, 360]);
+    expect([...once.serviceMinutes]).toEqual([300, 60, 300]); // default maximum 5 h
   });
 });
 
