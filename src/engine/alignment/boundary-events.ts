@@ -12,7 +12,7 @@
 import { classifyDirection, cross, fromGrid, withinBox, type SideClass } from './exact-grid';
 import { projectEqualArea, type EqualAreaFrame } from './equal-area';
 import { forEachNearSegmentPair } from './segment-pairs';
-import { previousVertex, type PolygonLayer } from './polygon-layer';
+import { previousVertex, vertexMetres, type PolygonLayer } from './polygon-layer';
 
 /** Growable struct-of-arrays of raw events on one layer's segments. */
 export interface EventBuffer {
@@ -164,16 +164,18 @@ export function collectBoundaryEvents(A: PolygonLayer, B: PolygonLayer, frame: E
       const atA = cx === ax && cy === ay;
       const t = atA ? 0 : ((cx - ax) * abx + (cy - ay) * aby) / (abx * abx + aby * aby);
       const pj = previousVertex(B, j);
-      push(onA, i, t, fB, B.x[j], B.y[j], cdx, cdy, bgx[pj] - cx, bgy[pj] - cy);
-      if (!atA) push(onB, j, 0, fA, B.x[j], B.y[j], abx, aby, -abx, -aby);
+      vertexMetres(B, j, xy);
+      push(onA, i, t, fB, xy[0], xy[1], cdx, cdy, bgx[pj] - cx, bgy[pj] - cy);
+      if (!atA) push(onB, j, 0, fA, xy[0], xy[1], abx, aby, -abx, -aby);
     }
     // a on [c, d): this segment of A starts on a segment of B
     if (o3 === 0 && withinBox(cx, cy, dx, dy, ax, ay) && !(ax === dx && ay === dy)) {
       const atC = ax === cx && ay === cy;
       const u = atC ? 0 : ((ax - cx) * cdx + (ay - cy) * cdy) / (cdx * cdx + cdy * cdy);
       const pi = previousVertex(A, i);
-      push(onB, j, u, fA, A.x[i], A.y[i], abx, aby, agx[pi] - ax, agy[pi] - ay);
-      if (!atC) push(onA, i, 0, fB, A.x[i], A.y[i], cdx, cdy, -cdx, -cdy);
+      vertexMetres(A, i, xy);
+      push(onB, j, u, fA, xy[0], xy[1], abx, aby, agx[pi] - ax, agy[pi] - ay);
+      if (!atC) push(onA, i, 0, fB, xy[0], xy[1], cdx, cdy, -cdx, -cdy);
     }
   });
   return { onA, onB, overlapsOnA, overlapsOnB, segmentPairsTested };

@@ -8,7 +8,10 @@
  */
 import { SAME_POSITION_T, type EventGroups } from './boundary-events';
 import { INSIDE, ON_SAME } from './exact-grid';
-import type { PolygonLayer } from './polygon-layer';
+import { vertexMetres, type PolygonLayer } from './polygon-layer';
+
+const va = new Float64Array(2);
+const vb = new Float64Array(2);
 
 /** Out-parameters of a piece sum: twice the area (m²) and the length (m). */
 export interface PieceSum {
@@ -33,15 +36,17 @@ export function addPiece(
   wrap: boolean,
   acc: PieceSum,
 ): void {
-  const { x, y, prefixCross: P, prefixLength: Q } = L;
+  const { prefixCross: P, prefixLength: Q } = L;
   if (!wrap && s1 === s2) {
     acc.cross += p1x * p2y - p2x * p1y;
-    acc.length += Math.hypot(p2x - p1x, p2y - p1y);
+    acc.length += Math.sqrt((p2x - p1x) ** 2 + (p2y - p1y) ** 2);
     return;
   }
   const n1 = s1 + 1;
-  let c = p1x * y[n1] - x[n1] * p1y + (x[s2] * p2y - p2x * y[s2]);
-  let len = Math.hypot(x[n1] - p1x, y[n1] - p1y) + Math.hypot(p2x - x[s2], p2y - y[s2]);
+  vertexMetres(L, n1, va);
+  vertexMetres(L, s2, vb);
+  let c = p1x * va[1] - va[0] * p1y + (vb[0] * p2y - p2x * vb[1]);
+  let len = Math.sqrt((va[0] - p1x) ** 2 + (va[1] - p1y) ** 2) + Math.sqrt((p2x - vb[0]) ** 2 + (p2y - vb[1]) ** 2);
   if (!wrap) {
     c += P[s2] - P[n1];
     len += Q[s2] - Q[n1];

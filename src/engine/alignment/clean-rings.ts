@@ -77,11 +77,14 @@ interface RingResult {
   droppedCoordinates: number;
 }
 
-function cleanRing(coords: Position[]): RingResult {
+function cleanRing(coords: Position[], scratch: { buf: Float64Array }): RingResult {
   const res: RingResult = { ring: null, spikes: 0, closed: false, droppedCoordinates: 0 };
   if (!Array.isArray(coords)) return res;
-  const xs: number[] = [];
-  const ys: number[] = [];
+  if (scratch.buf.length < 2 * coords.length) scratch.buf = new Float64Array(2 * coords.length + 64);
+  const b = scratch.buf;
+  // one pass: snap, drop repeats, and pop spike tips off the stack b[0 … 2k)
+  let k = 0;
+  let valid = 0;
   for (const p of coords) {
     const lon = Array.isArray(p) ? p[0] : NaN;
     const lat = Array.isArray(p) ? p[1] : NaN;
@@ -89,72 +92,56 @@ function cleanRing(coords: Position[]): RingResult {
       res.droppedCoordinates++;
       continue;
     }
-    xs.push(toGrid(lon));
-    ys.push(toGrid(lat));
-  }
-  if (xs.length === 0) return res;
-  const first = coords[0];
-  const last = coords[coords.length - 1];
-  const closedInFile = Array.isArray(first) && Array.isArray(last) && coords.length > 1 && first[0] === last[0] && first[1] === last[1];
-  if (!closedInFile && xs.length >= 3) res.closed = true;
-  // open ring: drop the closing repeat (the dedupe below would drop it too)
-  // dedupe + spike removal with a stack, then the same across the seam
-  const sx: number[] = [];
-  const sy: number[] = [];
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i];
-    const y = ys[i];
-    const k = sx.length;
-    if (k > 0 && sx[k - 1] === x && sy[k - 1] === y) continue;
-    sx.push(x);
-    sy.push(y);
-    while (sx.length >= 3) {
-      const m = sx.length;
-      if (!isSpike(sx[m - 3], sy[m - 3], sx[m - 2], sy[m - 2], sx[m - 1], sy[m - 1])) break;
+    valid++;
+    const x = toGrid(lon);
+    const y = toGrid(lat);
+    if (k > 0 && b[2 * k - 2] === x && b[2 * k - 1] === y) continue;
+    b[2 * k] = x;
+    b[2 * k + 1] = y;
+    k++;
+    while (k >= 3 && isSpike(b[2 * k - 6], b[2 * k - 5], b[2 * k - 4], b[2 * k - 3], b[2 * k - 2], b[2 * k - 1])) {
       res.spikes++;
-      // remove the tip; if the walk came back exactly onto a, drop the repeat too
-      const cx = sx.pop()!;
-      const cy = sy.pop()!;
-      sx.pop();
-      sy.pop();
-      const n2 = sx.length;
-      if (!(sx[n2 - 1] === cx && sy[n2 - 1] === cy)) {
-        sx.push(cx);
-        sy.push(cy);
+      // remove the tip; if the walk came back exactly onto the vertex before it, drop the repeat too
+      const cx = b[2 * k - 2];
+      const cy = b[2 * k - 1];
+      k -= 2;
+      if (!(b[2 * k - 2] === cx && b[2 * k - 1] === cy)) {
+        b[2 * k] = cx;
+        b[2 * k + 1] = cy;
+        k++;
       }
     }
   }
+  if (valid === 0) return res;
+  const first = coords[0];
+  const last = coords[coords.length - 1];
+  const closedInFile = Array.isArray(first) && Array.isArray(last) && coords.length > 1 && first[0] === last[0] && first[1] === last[1];
+  if (!closedInFile && valid >= 3) res.closed = true;
   // seam: the closing repeat, and spikes that straddle the start
   let start = 0;
-  let guard = sx.length * 2 + 4;
-  while (sx.length - start >= 3 && guard-- > 0) {
-    const n = sx.length;
-    if (sx[n - 1] === sx[start] && sy[n - 1] === sy[start]) {
-      sx.pop();
-      sy.pop();
+  let guard = 2 * k + 4;
+  while (k - start >= 3 && guard-- > 0) {
+    const l = 2 * (k - 1);
+    const f = 2 * start;
+    if (b[l] === b[f] && b[l + 1] === b[f + 1]) {
+      k--;
       continue;
     }
-    if (isSpike(sx[n - 2], sy[n - 2], sx[n - 1], sy[n - 1], sx[start], sy[start])) {
+    if (isSpike(b[l - 2], b[l - 1], b[l], b[l + 1], b[f], b[f + 1])) {
       res.spikes++;
-      sx.pop();
-      sy.pop();
+      k--;
       continue;
     }
-    if (isSpike(sx[n - 1], sy[n - 1], sx[start], sy[start], sx[start + 1], sy[start + 1])) {
+    if (isSpike(b[l], b[l + 1], b[f], b[f + 1], b[f + 2], b[f + 3])) {
       res.spikes++;
       start++;
       continue;
     }
     break;
   }
-  const n = sx.length - start;
+  const n = k - start;
   if (n < 3) return res;
-  const ring = new Float64Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    ring[2 * i] = sx[start + i];
-    ring[2 * i + 1] = sy[start + i];
-  }
-  res.ring = ring;
+  res.ring = b.slice(2 * start, 2 * k);
   return res;
 }
 
@@ -182,11 +169,12 @@ export function cleanAreaGeometry(geometry: Geometry | null | undefined, feature
     return [];
   }
   const out: CleanPolygon[] = [];
+  const scratch = { buf: new Float64Array(0) };
   for (const poly of Array.isArray(polys) ? polys : []) {
     if (!Array.isArray(poly) || poly.length === 0) continue;
     const rings: Float64Array[] = [];
     for (let r = 0; r < poly.length; r++) {
-      const res = cleanRing(poly[r]);
+      const res = cleanRing(poly[r], scratch);
       if (res.droppedCoordinates > 0) {
         report(sink, {
           code: 'invalid-coordinate',

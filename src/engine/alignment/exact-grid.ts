@@ -23,7 +23,8 @@ export function cross(ux: number, uy: number, vx: number, vy: number): number {
   const l = ux * vy;
   const r = uy * vx;
   if (l < SAFE && l > -SAFE && r < SAFE && r > -SAFE) return l - r;
-  return Number(BigInt(ux) * BigInt(vy) - BigInt(uy) * BigInt(vx));
+  // doubled so that the half-units of edge midpoints (validity checks) are integers too
+  return Number(BigInt(2 * ux) * BigInt(2 * vy) - BigInt(2 * uy) * BigInt(2 * vx));
 }
 
 /** Sign of u · v for vectors already known to be parallel (cross = 0), exactly. */

@@ -10,7 +10,7 @@
  */
 import Flatbush from 'flatbush';
 import type { CleanPolygon } from './clean-rings';
-import { fromGrid } from './exact-grid';
+import { fromGrid, GRID_PER_DEGREE } from './exact-grid';
 import { projectEqualArea, type EqualAreaFrame } from './equal-area';
 
 /** segments per chunk: small enough that a chunk box hugs its boundary, big enough to keep the index small */
@@ -28,12 +28,14 @@ export interface PolygonLayer {
   /** featureCount + 1 offsets into the rings */
   featureRingStart: Uint32Array;
   vertexRing: Uint32Array;
-  /** exact grid coordinates (integer-valued, 1e-7 degree) */
-  gx: Float64Array;
-  gy: Float64Array;
-  /** equal-area metres, origin at the frame centre */
-  x: Float64Array;
-  y: Float64Array;
+  /** exact grid coordinates (integers, 1e-7 degree) */
+  gx: Int32Array;
+  gy: Int32Array;
+  /**
+   * the equal-area frame; metres of a vertex come from `vertexMetres` when needed (only the prefix
+   * sums are stored: a million vertices' worth of fresh memory is not free)
+   */
+  frame: EqualAreaFrame;
   /** Σ over earlier segments of the ring of (x_i·y_{i+1} − x_{i+1}·y_i), i.e. twice the swept area, m² */
   prefixCross: Float64Array;
   /** Σ over earlier segments of the ring of their length, metres */
@@ -71,10 +73,8 @@ export function buildPolygonLayer(features: CleanPolygon[][], frame: EqualAreaFr
   const ringIsHole = new Uint8Array(ringCount);
   const featureRingStart = new Uint32Array(featureCount + 1);
   const vertexRing = new Uint32Array(vertexCount);
-  const gx = new Float64Array(vertexCount);
-  const gy = new Float64Array(vertexCount);
-  const x = new Float64Array(vertexCount);
-  const y = new Float64Array(vertexCount);
+  const gx = new Int32Array(vertexCount);
+  const gy = new Int32Array(vertexCount);
   const prefixCross = new Float64Array(vertexCount);
   const prefixLength = new Float64Array(vertexCount);
   const featureAreaM2 = new Float64Array(featureCount);
@@ -82,6 +82,7 @@ export function buildPolygonLayer(features: CleanPolygon[][], frame: EqualAreaFr
   const featureBox = new Float64Array(4 * featureCount);
   const ringBox = new Float64Array(4 * ringCount);
   const xy = new Float64Array(2);
+  const box = new Float64Array(4);
 
   let ring = 0;
   let v = 0;
@@ -99,37 +100,11 @@ export function buildPolygonLayer(features: CleanPolygon[][], frame: EqualAreaFr
         ringStart[ring] = v;
         ringFeature[ring] = f;
         ringIsHole[ring] = r > 0 ? 1 : 0;
-        let rx0 = Infinity;
-        let ry0 = Infinity;
-        let rx1 = -Infinity;
-        let ry1 = -Infinity;
-        const v0 = v;
-        for (let i = 0; i <= n; i++) {
-          const k = i === n ? 0 : i;
-          const X = src[2 * k];
-          const Y = src[2 * k + 1];
-          gx[v] = X;
-          gy[v] = Y;
-          vertexRing[v] = ring;
-          if (i < n) projectEqualArea(frame, fromGrid(X), fromGrid(Y), xy);
-          else {
-            xy[0] = x[v0];
-            xy[1] = y[v0];
-          }
-          x[v] = xy[0];
-          y[v] = xy[1];
-          if (i > 0) {
-            const px = x[v - 1];
-            const py = y[v - 1];
-            prefixCross[v] = prefixCross[v - 1] + (px * xy[1] - xy[0] * py);
-            prefixLength[v] = prefixLength[v - 1] + Math.hypot(xy[0] - px, xy[1] - py);
-          }
-          if (X < rx0) rx0 = X;
-          if (X > rx1) rx1 = X;
-          if (Y < ry0) ry0 = Y;
-          if (Y > ry1) ry1 = Y;
-          v++;
-        }
+        v = writeRing(src, v, ring, gx, gy, vertexRing, prefixCross, prefixLength, frame, xy, box);
+        const rx0 = box[0];
+        const ry0 = box[1];
+        const rx1 = box[2];
+        const ry1 = box[3];
         ringBox[4 * ring] = rx0;
         ringBox[4 * ring + 1] = ry0;
         ringBox[4 * ring + 2] = rx1;
@@ -207,8 +182,7 @@ export function buildPolygonLayer(features: CleanPolygon[][], frame: EqualAreaFr
     vertexRing,
     gx,
     gy,
-    x,
-    y,
+    frame,
     prefixCross,
     prefixLength,
     featureAreaM2,
@@ -223,6 +197,78 @@ export function buildPolygonLayer(features: CleanPolygon[][], frame: EqualAreaFr
     chunkIndex: chunkTree.data as ArrayBuffer,
     featureIndex: featureTree.data as ArrayBuffer,
   };
+}
+
+/** Writes one closed ring from vertex `v` on; returns the next free vertex and its box in `box`. */
+function writeRing(
+  src: Float64Array,
+  v: number,
+  ring: number,
+  gx: Int32Array,
+  gy: Int32Array,
+  vertexRing: Uint32Array,
+  prefixCross: Float64Array,
+  prefixLength: Float64Array,
+  frame: EqualAreaFrame,
+  xy: Float64Array,
+  box: Float64Array,
+): number {
+  const n = src.length / 2;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  let fx = 0;
+  let fy = 0;
+  let px = 0;
+  let py = 0;
+  let pc = 0;
+  let pl = 0;
+  for (let i = 0; i <= n; i++) {
+    const k = i === n ? 0 : i;
+    const X = src[2 * k];
+    const Y = src[2 * k + 1];
+    gx[v] = X;
+    gy[v] = Y;
+    vertexRing[v] = ring;
+    let qx: number;
+    let qy: number;
+    if (i < n) {
+      projectEqualArea(frame, X / GRID_PER_DEGREE, Y / GRID_PER_DEGREE, xy);
+      qx = xy[0];
+      qy = xy[1];
+      if (i === 0) {
+        fx = qx;
+        fy = qy;
+      }
+    } else {
+      qx = fx;
+      qy = fy;
+    }
+    if (i > 0) {
+      pc += px * qy - qx * py;
+      pl += Math.sqrt((qx - px) * (qx - px) + (qy - py) * (qy - py));
+    }
+    prefixCross[v] = pc;
+    prefixLength[v] = pl;
+    px = qx;
+    py = qy;
+    if (X < x0) x0 = X;
+    if (X > x1) x1 = X;
+    if (Y < y0) y0 = Y;
+    if (Y > y1) y1 = Y;
+    v++;
+  }
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1;
+  box[3] = y1;
+  return v;
+}
+
+/** Equal-area metres of vertex v into out[0], out[1] (the same numbers the prefix sums used). */
+export function vertexMetres(layer: PolygonLayer, v: number, out: Float64Array): void {
+  projectEqualArea(layer.frame, layer.gx[v] / GRID_PER_DEGREE, layer.gy[v] / GRID_PER_DEGREE, out);
 }
 
 /** Vertex id of the vertex before `v` along its ring (skipping the closing repeat). */

@@ -1,0 +1,10 @@
+export { analyseAlignment } from './analyse-alignment';
+export type { AlignmentInputs, AlignmentOptions, AlignmentResult, PopulationMethod } from './analyse-alignment';
+export { computeIndices, isSliver, DEFAULT_SLIVER_RULE } from './alignment-indices';
+export type { OverlapTable, SliverRule, RegionIndices, MunicipalityIndices, DepartmentScores, IndexSet } from './alignment-indices';
+export { overlayAreas } from './overlay-areas';
+export type { PairOverlay } from './overlay-areas';
+export { prepareLayers } from './prepare-layers';
+export type { LayerInput, PreparedLayer, PreparedLayers } from './prepare-layers';
+export { equalAreaFrameFor, albersFrame, projectEqualArea, equalAreaProj4 } from './equal-area';
+export type { EqualAreaFrame } from './equal-area';
