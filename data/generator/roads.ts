@@ -15,7 +15,7 @@
 import type { Feature, LineString } from 'geojson';
 import { Delaunay } from 'd3';
 import type { LayerCollection, RoadProps } from '../../src/model/layers';
-import { MinHeap } from './cell-regions';
+import { MinHeap } from './min-heap';
 import { addNode, indexNode, makeNodeStore, nearestNode, type NodeStore } from './node-store';
 import { wanderingLine } from './polyline';
 import { chance, hash32, mulberry32, uniform, type Rng } from './prng';
