@@ -7,6 +7,7 @@ import { UsageError, parseOptions, usage, type Command } from './args';
 import { coverageCommand } from './coverage-command';
 import { routesCommand } from './commands/routes';
 import { vrptwCommand } from './commands/vrptw';
+import { zonesCommand } from './commands/zones';
 import { LayerReadError } from './read-layer';
 
 const PROGRAM = 'npm run analyse --';
@@ -15,6 +16,7 @@ export const COMMANDS: Record<string, Command> = {
   coverage: coverageCommand,
   routes: routesCommand,
   vrptw: vrptwCommand,
+  zones: zonesCommand,
 };
 
 function overview(): string {
