@@ -9,11 +9,15 @@ import { Legend } from '../map/Legend';
 import { legendModel, toggled } from '../map/legend';
 import { DataPanel } from '../panels/data/DataPanel';
 import { LayersPanel } from '../panels/layers/LayersPanel';
+import { CoveragePanel } from '../panels/coverage/CoveragePanel';
+import { useCoverageRunner } from '../panels/coverage/coverage-runner';
+import { useCoverageMap } from '../panels/coverage/useCoverageMap';
 import { useWindowDrop } from '../panels/data/FilePicker';
 
 const PANELS: { id: PanelId; label: string }[] = [
   { id: 'data', label: 'Data' },
   { id: 'layers', label: 'Map layers' },
+  { id: 'coverage', label: 'Coverage' },
 ];
 
 export function App() {
@@ -27,6 +31,10 @@ export function App() {
   const dragging = useWindowDrop();
   const layers = useMemo(() => datasetLayers(dataset), [dataset]);
   const legend = useMemo(() => legendModel(layers, view), [layers, view]);
+  const hasCoverage = useStoreSlice(appStore, (s) => !!s.coverage.result);
+  useCoverageRunner(panel === 'coverage' || hasCoverage);
+  const coverageSpec = useCoverageMap(panel === 'coverage');
+  const extraSpecs = useMemo(() => (coverageSpec ? [coverageSpec] : []), [coverageSpec]);
 
   useEffect(() => {
     void loadSampleProvince();
@@ -58,9 +66,10 @@ export function App() {
       <aside className="sidebar" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
         {panel === 'data' && <DataPanel />}
         {panel === 'layers' && <LayersPanel />}
+        {panel === 'coverage' && <CoveragePanel />}
       </aside>
       <main className="map-area">
-        <MapView layers={layers} view={view} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
+        <MapView layers={layers} view={view} extraSpecs={extraSpecs} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
         <details className="legend-overlay" open>
           <summary>Legend</summary>
           <Legend
