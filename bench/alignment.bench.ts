@@ -160,10 +160,12 @@ export function alignmentInstance(options: AlignmentInstanceOptions = {}): Align
     let lat: number;
     if (rand() < 0.7) {
       const t = towns[Math.floor(rand() * towns.length)];
-      const r = 0.15 * Math.sqrt(-2 * Math.log(rand() + 1e-12));
-      const a = rand() * Math.PI * 2;
-      lon = Math.min(bbox[2], Math.max(bbox[0], t[0] + r * Math.cos(a)));
-      lat = Math.min(bbox[3], Math.max(bbox[1], t[1] + r * Math.sin(a)));
+      do {
+        const r = 0.15 * Math.sqrt(-2 * Math.log(rand() + 1e-12));
+        const a = rand() * Math.PI * 2;
+        lon = t[0] + r * Math.cos(a);
+        lat = t[1] + r * Math.sin(a);
+      } while (lon <= bbox[0] || lon >= bbox[2] || lat <= bbox[1] || lat >= bbox[3]);
     } else {
       lon = bbox[0] + rand() * (bbox[2] - bbox[0]);
       lat = bbox[1] + rand() * (bbox[3] - bbox[1]);

@@ -8,7 +8,7 @@ import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { InputIssue } from '../../model/errors';
 import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { computeIndices, DEFAULT_SLIVER_RULE, isSliver, type IndexSet, type OverlapTable, type SliverRule } from './alignment-indices';
-import { equalAreaProj4 } from './equal-area';
+import { equalAreaProj4, type EqualAreaFrame } from './equal-area';
 import { overlayAreas, type PairOverlay } from './overlay-areas';
 import { assignPoints } from './point-assignment';
 import { prepareLayers, type LayerInput } from './prepare-layers';
@@ -31,6 +31,8 @@ export interface AlignmentOptions {
   sliver?: Partial<SliverRule>;
   /** intersections smaller than this are empty (touching polygons, rounding); default 1 m² */
   emptyAreaM2?: number;
+  /** the equal-area plane to measure in; default an Albers conic fitted to the data's extent */
+  frame?: EqualAreaFrame;
 }
 
 export type PopulationMethod = 'none' | 'points' | 'polygon-area-share' | 'points-and-polygon-area-share';
@@ -162,7 +164,7 @@ export function analyseAlignment(inputs: AlignmentInputs, options: AlignmentOpti
     { name: names.municipalities, geometries: muniFeatures.map((f) => (f?.geometry ?? null) as Geometry | null) },
   ];
   if (wardIdx.length) layerInputs.push({ name: names.settlements, geometries: wardIdx.map((i) => settlementFeatures[i].geometry) });
-  const prepared = prepareLayers(layerInputs);
+  const prepared = prepareLayers(layerInputs, { frame: options.frame });
   const [PR, PM, PW] = prepared.layers;
   for (const p of prepared.layers) issues.push(...p.issues);
   const RL = PR.layer;

@@ -8,3 +8,7 @@ export { prepareLayers } from './prepare-layers';
 export type { LayerInput, PreparedLayer, PreparedLayers } from './prepare-layers';
 export { equalAreaFrameFor, albersFrame, projectEqualArea, equalAreaProj4 } from './equal-area';
 export type { EqualAreaFrame } from './equal-area';
+export { proposeAlignedRegions, catchmentEffect } from './aligned-proposal';
+export type { AlignedProposal, CatchmentEffect } from './aligned-proposal';
+export { overlapGeometry, overlapFeatures, alignedRegionFeatures } from './overlap-geometry';
+export type { OverlapFeatureProps, AlignedRegionProps } from './overlap-geometry';
