@@ -9,16 +9,11 @@ import { Legend } from '../map/Legend';
 import { legendModel, toggled } from '../map/legend';
 import { DataPanel } from '../panels/data/DataPanel';
 import { LayersPanel } from '../panels/layers/LayersPanel';
-import { CoveragePanel } from '../panels/coverage/CoveragePanel';
-import { useCoverageRunner } from '../panels/coverage/coverage-runner';
-import { useCoverageMap } from '../panels/coverage/useCoverageMap';
+import { CAPABILITIES } from './capabilities';
+import type { MapSpec } from '../map/slots';
 import { useWindowDrop } from '../panels/data/FilePicker';
 
-const PANELS: { id: PanelId; label: string }[] = [
-  { id: 'data', label: 'Data' },
-  { id: 'layers', label: 'Map layers' },
-  { id: 'coverage', label: 'Coverage' },
-];
+const PANELS: { id: PanelId; label: string }[] = [{ id: 'data', label: 'Data' }, { id: 'layers', label: 'Map layers' }, ...CAPABILITIES];
 
 export function App() {
   const panel = useStoreSlice(appStore, (s) => s.panel);
@@ -31,10 +26,10 @@ export function App() {
   const dragging = useWindowDrop();
   const layers = useMemo(() => datasetLayers(dataset), [dataset]);
   const legend = useMemo(() => legendModel(layers, view), [layers, view]);
-  const hasCoverage = useStoreSlice(appStore, (s) => !!s.coverage.result);
-  useCoverageRunner(panel === 'coverage' || hasCoverage);
-  const coverageSpec = useCoverageMap(panel === 'coverage');
-  const extraSpecs = useMemo(() => (coverageSpec ? [coverageSpec] : []), [coverageSpec]);
+  // a fixed list, so the hooks run in the same order on every render
+  const capabilitySpecs = CAPABILITIES.map((c) => c.useCapability?.(panel === c.id) ?? null);
+  const extraSpecs = useMemo(() => capabilitySpecs.filter((s): s is MapSpec => !!s), capabilitySpecs); // eslint-disable-line react-hooks/exhaustive-deps
+  const ActivePanel = CAPABILITIES.find((c) => c.id === panel)?.Panel;
 
   useEffect(() => {
     void loadSampleProvince();
@@ -66,7 +61,7 @@ export function App() {
       <aside className="sidebar" role="tabpanel" id={`panel-${panel}`} aria-labelledby={`tab-${panel}`}>
         {panel === 'data' && <DataPanel />}
         {panel === 'layers' && <LayersPanel />}
-        {panel === 'coverage' && <CoveragePanel />}
+        {ActivePanel && <ActivePanel />}
       </aside>
       <main className="map-area">
         <MapView layers={layers} view={view} extraSpecs={extraSpecs} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />

@@ -4,7 +4,7 @@ import { DEFAULT_CATALOGUE } from '../model/catalogue';
 import type { InputIssue } from '../model/errors';
 import type { Progress } from '../model/progress';
 import type { LoadOptions, MappingRequest } from '../io/load-file';
-import type { CoverageResult, CoverageStats } from '../engine/coverage';
+import { initialCoverageState, type CoverageState } from '../panels/coverage/coverage-state';
 
 export interface LoadJob {
   id: string;
@@ -35,36 +35,7 @@ export interface ViewState {
   regionDepartments: string[];
 }
 
-export type PanelId = 'data' | 'layers' | 'coverage';
-
-/** Settings that change travel times (a change re-runs the analysis). */
-export interface TravelSettings {
-  snapMode: 'segment' | 'node';
-  /** speed of the leg between a home or office and its road, km/h (5 walking, 30 driving) */
-  offRoadKmh: number;
-  maxSnapMetres: number;
-  /** existing Thusong centres offer every service (a one-stop site for every bundle) */
-  thusongOffersAll: boolean;
-  /** km/h per road class, over the engine's defaults */
-  speedsKmh: Record<string, number>;
-}
-
-export interface CoverageState {
-  travel: TravelSettings;
-  /** minutes; a change recomputes statistics only */
-  thresholds: number[];
-  /** department code or `bundle:<code>`; '' = the first with results */
-  group: string;
-  showCatchments: boolean;
-  status: 'idle' | 'running' | 'done' | 'error';
-  progress?: Progress;
-  result?: CoverageResult;
-  /** statistics for `thresholds` (the result's own are for the thresholds it ran with) */
-  stats?: CoverageStats;
-  error?: string;
-  /** what the result was computed from, to tell when it is stale */
-  inputKey?: string;
-}
+export type PanelId = 'data' | 'layers' | 'coverage' | 'alignment' | 'zones' | 'routes';
 
 export interface AppState {
   dataset: Dataset;
@@ -93,13 +64,7 @@ export const initialState = (): AppState => ({
   },
   settings: { basemapUrl: '' },
   panel: 'data',
-  coverage: {
-    travel: { snapMode: 'segment', offRoadKmh: 5, maxSnapMetres: 5000, thusongOffersAll: true, speedsKmh: {} },
-    thresholds: [30, 60, 90],
-    group: '',
-    showCatchments: false,
-    status: 'idle',
-  },
+  coverage: initialCoverageState(),
   fitKey: '',
   sampleStatus: 'none',
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { appStore, type AppState, type CoverageState, type TravelSettings } from '../../app/state';
+import { appStore, type AppState } from '../../app/state';
+import type { CoverageState, TravelSettings } from './coverage-state';
 import { useStoreSlice } from '../../app/store';
 import { layerCollection } from '../../model/dataset';
 import { AbortError } from '../../model/errors';

@@ -5,6 +5,7 @@ import { layerCollection } from '../../model/dataset';
 import { departmentColour } from '../../model/catalogue';
 import { coverageLayers } from '../../map/coverage-layers';
 import type { MapSpec } from '../../map/slots';
+import { useCoverageRunner } from './coverage-runner';
 import { catchmentLines, coveragePoints, officePositions, pickGroup, settlementPositions } from './coverage-view';
 
 /** The coverage layers for the map while the coverage tab is open and a result is there. */
@@ -29,4 +30,11 @@ export function useCoverageMap(active: boolean): MapSpec | null {
     // thresholds by value: a new array with the same numbers must not rebuild the layers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [active, result, groupCode, thresholdKey, showCatchments, positions, officeAt, names]);
+}
+
+/** Keeps coverage current while its panel is open (or once it has a result) and returns its map layers. */
+export function useCoverageCapability(active: boolean): MapSpec | null {
+  const hasResult = useStoreSlice(appStore, (s) => !!s.coverage.result);
+  useCoverageRunner(active || hasResult);
+  return useCoverageMap(active);
 }

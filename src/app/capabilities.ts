@@ -1,0 +1,19 @@
+import type { ComponentType } from 'react';
+import type { MapSpec } from '../map/slots';
+import type { PanelId } from './state';
+import { CoveragePanel } from '../panels/coverage/CoveragePanel';
+import { useCoverageCapability } from '../panels/coverage/useCoverageMap';
+
+/**
+ * A user task: its panel and a hook that App calls on every render (in this fixed order) to keep the
+ * task's results in step with the data and to return its map layers while its panel is open.
+ * Adding a capability = its folder under src/panels plus one entry here.
+ */
+export interface Capability {
+  id: PanelId;
+  label: string;
+  Panel: ComponentType;
+  useCapability?: (active: boolean) => MapSpec | null;
+}
+
+export const CAPABILITIES: Capability[] = [{ id: 'coverage', label: 'Coverage', Panel: CoveragePanel, useCapability: useCoverageCapability }];
