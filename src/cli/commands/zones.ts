@@ -58,6 +58,7 @@ export const zonesCommand: Command = {
     gap: { type: 'number', placeholder: 'F', description: 'stop once the relative gap is at most this (default 0.001; lscp 0)' },
     penalty: { type: 'number', placeholder: 'MIN', description: 'pmedian: minutes charged to a resident no chosen zone reaches (default: the slowest pair)' },
     'no-highs': { type: 'boolean', description: 'do not use the HiGHS solver (heuristics and Lagrangian bounds only)' },
+    exact: { type: 'boolean', description: 'aim for a proven optimum (gap 0): pmedian then uses HiGHS branch-and-cut at any size; give a generous --time-limit' },
     seed: { type: 'number', placeholder: 'N', description: 'random seed of the local searches (default 1)' },
   },
   run: async (v) => {
@@ -104,7 +105,7 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
 
   const common = {
     timeLimitSeconds: (v['time-limit'] as number | undefined) ?? 5,
-    ...(v.gap !== undefined ? { targetGap: v.gap as number } : {}),
+    ...(v.gap !== undefined ? { targetGap: v.gap as number } : v.exact ? { targetGap: 0 } : {}),
     ...(v['no-highs'] ? { highs: null } : {}),
   };
   let lastPhase = '';
@@ -114,7 +115,7 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
   };
   let result: LocationResult;
   if (objective === 'mclp') result = await solveMaximalCovering(problem, { ...common, k: k!, minutes: T!, seed: v.seed as number | undefined }, progress);
-  else if (objective === 'pmedian') result = await solvePMedian(problem, { ...common, k: k!, penaltyMinutes: v.penalty as number | undefined, seed: v.seed as number | undefined }, progress);
+  else if (objective === 'pmedian') result = await solvePMedian(problem, { ...common, k: k!, penaltyMinutes: v.penalty as number | undefined, ...(v.exact ? { mipPairLimit: Infinity } : {}), seed: v.seed as number | undefined }, progress);
   else result = await solveSetCovering(problem, { ...common, minutes: T! }, progress);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 

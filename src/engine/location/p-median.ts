@@ -34,7 +34,7 @@ export interface PMedianOptions {
    * open: branch-and-cut then proves the optimum. Larger ones rely on the Lagrangian bound alone.
    */
   highs?: Highs | null;
-  /** default 200,000 pairs (within the penalty) */
+  /** default 20,000 pairs (within the penalty); above it HiGHS is slower than the Lagrangian */
   mipPairLimit?: number;
   seed?: number;
 }
@@ -104,7 +104,7 @@ export async function solvePMedian(problem: LocationProblem, options: PMedianOpt
     let round = 0;
     let mipBound = false;
     // small instances: branch-and-cut closes the LP gap the subgradient cannot, so it gets the time
-    const mipLater = options.highs !== null && countPairs(ctx) <= (options.mipPairLimit ?? 200_000);
+    const mipLater = options.highs !== null && countPairs(ctx) <= (options.mipPairLimit ?? 20_000);
     while (performance.now() < deadline) {
       const left = deadline - performance.now();
       const before = incumbent.cost;
