@@ -56,7 +56,7 @@ export const routesCommand: Command = {
     'min-hours': { type: 'number', placeholder: 'H', description: 'shortest stop (default 1)' },
     'max-hours': { type: 'number', placeholder: 'H', description: 'longest stop (default 5)' },
     holidays: { type: 'string', placeholder: 'YYYY-MM-DD,…', description: 'extra declared public holidays (election days and the like)' },
-    balance: { type: 'number', placeholder: 'F', description: 'a team may take this factor over its fair share of work (default 1.15)' },
+    balance: { type: 'number', placeholder: 'F', description: 'a team may take this factor over its fair share of work (default 1.05)' },
     'detour-factor': { type: 'number', placeholder: 'F', description: 'road ÷ straight-line distance for estimates and km (default 1.3)' },
     'average-kmh': { type: 'number', placeholder: 'KMH', description: 'estimate mode: average speed (default 50)' },
     iterations: { type: 'number', placeholder: 'N', description: 'route improvement iterations per team (default 1000 + 20 × stops)' },

@@ -66,8 +66,10 @@ export interface PlanYearOptions {
   remoteDriveMinutes?: number;
   /** longest trip, days (default 5, and never longer than the team's run of working weekdays) */
   maxTripDays?: number;
-  /** team workload may exceed its fair share by this factor (default 1.15; Infinity = nearest base only) */
+  /** team workload may exceed its fair share by this factor (default 1.05; Infinity = nearest base only) */
   balanceTolerance?: number;
+  /** quick routing passes that calibrate each team's workload estimate before the real one (default 1) */
+  balanceRounds?: number;
   /** objective minutes charged per day used (default 60) */
   dayCostMinutes?: number;
   /** route-improvement iterations per team and round (default 1000 + 20 × stops) */
@@ -202,18 +204,67 @@ export function planYear(inputs: PlanYearInputs, options: PlanYearOptions = {}, 
   }
   const include = new Uint8Array(S);
   for (let s = 0; s < S; s++) include[s] = stops.visitsPerYear[s] > 0 ? 1 : 0;
-  const assignment = assignStopsToTeams(
-    {
-      stopCount: S,
-      teamCount: T,
-      minutesFromBase: (t, s) => travel.minutes(S + t, s),
-      load: (t, s) => stops.visitsPerYear[s] * (stops.serviceMinutes[s] + travel.minutes(S + t, s)),
-      eligible: (t, s) => alone[s * T + t] > 0,
-      capacityMinutes: working.map((w, t) => w.length * contexts[t].dayMinutes),
-      include,
-    },
-    options.balanceTolerance ?? 1.15,
-  );
+  const estimate = (t: number, s: number) => stops.visitsPerYear[s] * dayShareMinutes(stops.serviceMinutes[s], travel.minutes(S + t, s), contexts[t].dayMinutes);
+  const assign = (scale: Float64Array) =>
+    assignStopsToTeams(
+      {
+        stopCount: S,
+        teamCount: T,
+        minutesFromBase: (t, s) => travel.minutes(S + t, s),
+        load: (t, s) => scale[t] * estimate(t, s),
+        eligible: (t, s) => alone[s * T + t] > 0,
+        capacityMinutes: working.map((w, t) => w.length * contexts[t].dayMinutes),
+        include,
+      },
+      options.balanceTolerance ?? 1.05,
+    );
+
+  /** A team's trips for its stops, every visit round. */
+  const routeTeam = (t: number, mine: number[], iterations: number | undefined, rejected: Unvisited[]): Trip[] => {
+    const ctx = contexts[t];
+    const remoteMinutes = options.remoteDriveMinutes ?? ctx.dayMinutes / 2;
+    const isRemote = (s: number) => overnight && (alone[s * T + t] === 2 || travel.minutes(S + t, s) > remoteMinutes);
+    const maxVisits = mine.reduce((a, s) => Math.max(a, stops.visitsPerYear[s]), 0);
+    const trips: Trip[] = [];
+    for (let r = 0; r < maxVisits; r++) {
+      const jobs = mine.filter((s) => stops.visitsPerYear[s] > r);
+      const dayJobs = jobs.filter((s) => !isRemote(s));
+      const remoteJobs = jobs.filter(isRemote);
+      for (const route of dayRoutes(ctx, dayJobs, dayCost, iterations, (options.seed ?? 1) + 7919 * t + 104729 * r)) {
+        trips.push({ round: r, stops: route, days: scheduleTrip(ctx, route).days });
+      }
+      if (remoteJobs.length) {
+        const built = buildOvernightTrips(ctx, remoteJobs, { maxDays: maxTripDays[t], dayCostMinutes: dayCost });
+        for (const trip of built.trips) trips.push({ round: r, stops: trip, days: scheduleTrip(ctx, trip).days });
+        for (const rej of built.rejected) rejected.push({ stop: rej.stop, round: r, code: rej.code as UnvisitedCode, reason: rej.reason, team: t });
+      }
+    }
+    return trips;
+  };
+  const stopsOf = (assignment: Int32Array, t: number) => {
+    const mine: number[] = [];
+    for (let s = 0; s < S; s++) if (assignment[s] === t) mine.push(s);
+    return mine;
+  };
+
+  // Balance: a quick routing pass measures how many working minutes each team really spends per
+  // estimated minute (remote areas cost more than the estimate says); the assignment is then
+  // redone with that factor per team.
+  const scale = new Float64Array(T).fill(1);
+  const calibrationRounds = T > 1 && Number.isFinite(options.balanceTolerance ?? 1.05) ? options.balanceRounds ?? 1 : 0;
+  for (let round = 0; round < calibrationRounds; round++) {
+    report({ phase: 'balancing teams', done: round, total: calibrationRounds });
+    const trial = assign(scale);
+    for (let t = 0; t < T; t++) {
+      const mine = stopsOf(trial, t);
+      let estimated = 0;
+      for (const s of mine) estimated += estimate(t, s);
+      if (estimated <= 0) continue;
+      const days = routeTeam(t, mine, 0, []).reduce((a, tr) => a + tr.days.length, 0);
+      scale[t] *= Math.min(4, Math.max(0.25, (days * contexts[t].dayMinutes) / estimated));
+    }
+  }
+  const assignment = assign(scale);
   for (let s = 0; s < S; s++) {
     stopTeam[s] = assignment[s];
     if (include[s] && assignment[s] < 0) {
@@ -224,27 +275,8 @@ export function planYear(inputs: PlanYearInputs, options: PlanYearOptions = {}, 
   const teamYears: TeamYear[] = [];
   for (let t = 0; t < T; t++) {
     report({ phase: `routes for ${teams[t].id}`, done: t, total: T });
-    const ctx = contexts[t];
-    const mine: number[] = [];
-    for (let s = 0; s < S; s++) if (stopTeam[s] === t) mine.push(s);
-    const remoteMinutes = options.remoteDriveMinutes ?? ctx.dayMinutes / 2;
-    const isRemote = (s: number) => overnight && (alone[s * T + t] === 2 || travel.minutes(S + t, s) > remoteMinutes);
-    const maxVisits = mine.reduce((a, s) => Math.max(a, stops.visitsPerYear[s]), 0);
-    const trips: Trip[] = [];
-    for (let r = 0; r < maxVisits; r++) {
-      const jobs = mine.filter((s) => stops.visitsPerYear[s] > r);
-      const dayJobs = jobs.filter((s) => !isRemote(s));
-      const remoteJobs = jobs.filter(isRemote);
-      for (const route of dayRoutes(ctx, dayJobs, dayCost, options.iterations, (options.seed ?? 1) + 7919 * t + 104729 * r)) {
-        const sch = scheduleTrip(ctx, route);
-        trips.push({ round: r, stops: route, days: sch.days });
-      }
-      if (remoteJobs.length) {
-        const built = buildOvernightTrips(ctx, remoteJobs, { maxDays: maxTripDays[t], dayCostMinutes: dayCost });
-        for (const trip of built.trips) trips.push({ round: r, stops: trip, days: scheduleTrip(ctx, trip).days });
-        for (const rej of built.rejected) unvisited.push({ stop: rej.stop, round: r, code: rej.code as UnvisitedCode, reason: rej.reason, team: t });
-      }
-    }
+    const mine = stopsOf(stopTeam, t);
+    const trips = routeTeam(t, mine, options.iterations, unvisited);
     const phases = tripPhases(trips, stops, teams[t], stops.visitsPerYear);
     const toPlace: TripToPlace[] = trips.map((trip, i) => ({ days: trip.days.length, phase: phases[i], priority: trip.round }));
     const starts = placeTrips(working[t], toPlace);
@@ -305,6 +337,17 @@ function defaultProvider(stops: PlanStops, teams: TeamSpec[]): TravelProvider {
     lat[S + t] = tm.baseLat;
   });
   return greatCircleProvider(lon, lat);
+}
+
+/**
+ * Working minutes a stop costs a team, for balancing: its service, inflated by the drive out and
+ * back that the day's stops share — a day with one-way drive d leaves H − 2d for service, so each
+ * minute of service costs H / (H − 2d) minutes of the day (capped at 3 for far stops, which go on
+ * overnight trips that share the long drive among more stops).
+ */
+function dayShareMinutes(serviceMinutes: number, oneWayMinutes: number, dayMinutes: number): number {
+  const left = Math.max(dayMinutes - 2 * oneWayMinutes, dayMinutes / 3);
+  return (serviceMinutes + 15) * (dayMinutes / left);
 }
 
 /** The longest run of consecutive weekdays worked (a trip cannot span a day off). */

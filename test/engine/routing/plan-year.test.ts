@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseIsoDate, southAfricanHolidays, weekday } from '../../../src/engine/routing/holidays';
 import { planYear, type YearPlan } from '../../../src/engine/routing/plan-year';
 import { reachFromPairs } from '../../../src/engine/routing/stop-selection';
+import { greatCircleProvider } from '../../../src/engine/routing/travel-provider';
 import { verifyPlan } from '../../../src/engine/routing/verify-plan';
 import type { VrpProblem } from '../../../src/engine/routing/vrp-problem';
 import { smallPlan, tableProvider } from './plan-fixtures';
@@ -90,6 +91,25 @@ describe('annual plan', () => {
     const opt = exhaustiveVrp(vrp, [1, 2, 3, 4, 5]);
     expect(p.totals.daysUsed).toBe(opt.minVehicles);
     expect(p.totals.driveMinutes).toBeCloseTo(opt.costAtMinVehicles, 6);
+  });
+});
+
+describe('team balance', () => {
+  it('shares the work when every stop is nearer one team’s base', () => {
+    const all = smallPlan(21, 120);
+    // the stops around Bloemfontein only, and a second team 60 km beyond: every stop is nearer Bloem
+    const pick = <T extends Float64Array | Int32Array>(a: T) => a.filter((_, i) => i % 2 === 0) as T;
+    const fx = { stops: { lon: pick(all.stops.lon), lat: pick(all.stops.lat), serviceMinutes: pick(all.stops.serviceMinutes), visitsPerYear: pick(all.stops.visitsPerYear) } };
+    const teams = [all.teams[0], { ...all.teams[0], id: 'Far', baseLon: all.teams[0].baseLon - 0.6 }];
+    const lon = Float64Array.from([...fx.stops.lon, ...teams.map((t) => t.baseLon)]);
+    const lat = Float64Array.from([...fx.stops.lat, ...teams.map((t) => t.baseLat)]);
+    const travel = greatCircleProvider(lon, lat);
+    const nearest = planYear({ stops: fx.stops, teams, travel, year: 2025 }, { iterations: 200, balanceTolerance: Infinity });
+    const balanced = planYear({ stops: fx.stops, teams, travel, year: 2025 }, { iterations: 200 });
+    expect(nearest.teams[1].daysUsed).toBeLessThan(nearest.teams[0].daysUsed / 2);
+    const [a, b] = balanced.teams.map((t) => t.daysUsed);
+    expect(Math.min(a, b) / Math.max(a, b)).toBeGreaterThan(0.75);
+    expect(verifyPlan({ plan: balanced, stops: fx.stops, teams, travel }).problems.map((p) => p.message).slice(0, 3)).toEqual([]);
   });
 });
 
