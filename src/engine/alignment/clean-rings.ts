@@ -48,6 +48,13 @@ export function ringSignedArea2(ring: Float64Array): number {
   return s;
 }
 
+function allCollinear(ring: Float64Array): boolean {
+  const ux = ring[2] - ring[0];
+  const uy = ring[3] - ring[1];
+  for (let i = 4; i < ring.length; i += 2) if (cross(ux, uy, ring[i] - ring[0], ring[i + 1] - ring[1]) !== 0) return false;
+  return true;
+}
+
 function reverseRing(ring: Float64Array): Float64Array {
   const n = ring.length / 2;
   const out = new Float64Array(ring.length);
@@ -204,7 +211,8 @@ export function cleanAreaGeometry(geometry: Geometry | null | undefined, feature
       }
       let ring = res.ring;
       const area2 = ring ? ringSignedArea2(ring) : 0;
-      if (!ring || area2 === 0) {
+      // zero signed area with some width is a balanced bow-tie: kept, for the validity check to repair
+      if (!ring || (area2 === 0 && allCollinear(ring))) {
         report(sink, {
           code: 'too-few-points',
           severity: 'warning',

@@ -108,8 +108,11 @@ export function projectEqualArea(frame: EqualAreaFrame, lon: number, lat: number
   out[1] = frame.rho0 - rho * Math.cos(theta) - frame.y0;
 }
 
-/** proj4 string of the frame's projection (without the origin shift), for cross-checks and exports. */
+/**
+ * proj4 string of the frame's projection (without the origin shift), for cross-checks and exports.
+ * (+x_0/+y_0 are spelled out: proj4js's Albers returns NaN without them.)
+ */
 export function equalAreaProj4(frame: EqualAreaFrame): string {
-  if (frame.n === 0) return `+proj=cea +lon_0=${frame.lon0} +lat_ts=0 +datum=WGS84 +units=m +no_defs`;
-  return `+proj=aea +lat_1=${frame.lat1} +lat_2=${frame.lat2} +lat_0=${frame.lat0} +lon_0=${frame.lon0} +datum=WGS84 +units=m +no_defs`;
+  if (frame.n === 0) return `+proj=cea +lon_0=${frame.lon0} +lat_ts=0 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs`;
+  return `+proj=aea +lat_1=${frame.lat1} +lat_2=${frame.lat2} +lat_0=${frame.lat0} +lon_0=${frame.lon0} +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs`;
 }
