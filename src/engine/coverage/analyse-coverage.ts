@@ -198,7 +198,7 @@ export function analyseCoverage(inputs: CoverageInputs, options: CoverageOptions
       thresholds: stats.thresholds,
       snap: hasRoads ? snapOptions : null,
       estimate: hasRoads ? null : estimateOptions,
-      candidatesPerService: Math.max(1, Math.floor(bundleOptions.candidatesPerService ?? 2)),
+      candidatesPerService: Math.max(1, Math.floor(bundleOptions.candidatesPerService ?? 1)),
       ...siteOptions,
     },
     times,

@@ -1,9 +1,10 @@
 /**
  * The burden of services that are not co-located. For each bundle (e.g. ID + medical assessment +
  * grant) and each settlement we compare
- *  - today's trip: home → one site per missing service → home, in the best order, choosing for
- *    each service among its `candidatesPerService` nearest sites (default 2: the nearest, or the
- *    next one if it lies on the way — a choice limited to keep the search local and fast); and
+ *  - today's trip: home → the nearest site offering each service → home, in the best order (a site
+ *    offering several services is one stop). `candidatesPerService` > 1 also lets the trip use
+ *    the 2nd, 3rd… nearest site of a service when it lies on the way (k-nearest searches cost
+ *    about k times more); and
  *  - the one-stop trip: home → the nearest site offering the whole bundle → home.
  * The extra minutes of today's trip, × population × visits per person per year, are the
  * person-hours lost each year to non-co-location. Where the nearest one-stop site is farther than
@@ -20,7 +21,7 @@ import { siteOffers, type Sites } from './sites';
 import { betweenTimes, kNearestTimes, nearestTimes, type Destinations, type TravelContext } from './travel-context';
 
 export interface BundleOptions {
-  /** nearest sites considered per service (default 2) */
+  /** nearest sites considered per service (default 1: the nearest, as residents usually go) */
   candidatesPerService?: number;
   /** visits per person per year by bundle code; the catalogue's value otherwise */
   visitsPerPersonYear?: Record<string, number>;
@@ -65,7 +66,7 @@ export function bundleTrips(
   progress?: ProgressFn,
 ): BundleTrip[] {
   const report = throttleProgress(progress);
-  const K = Math.max(1, Math.floor(options.candidatesPerService ?? 2));
+  const K = Math.max(1, Math.floor(options.candidatesPerService ?? 1));
   const n = settlements.count;
   const S = sites.count;
   const usable = bundles.filter((b) => b.services.length > 0 && b.services.length <= MAX_SERVICES);

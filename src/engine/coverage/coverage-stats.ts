@@ -83,14 +83,19 @@ export interface CoverageStatsOptions {
   top?: number;
 }
 
-/** Keeps the `top` largest scores in a small sorted list (descending). */
-function keepTop(list: UnderservedSettlement[], item: UnderservedSettlement, top: number, key: (x: UnderservedSettlement) => number): void {
-  if (list.length === top && key(item) <= key(list[top - 1])) return;
+/**
+ * Keeps the `top` settlements with the largest `keys` in `list` (indices, descending by key).
+ * Callers test `key > floor` first, so most settlements cost one comparison and no allocation.
+ */
+function keepTop(list: number[], keys: Float64Array, i: number, top: number): void {
+  const key = keys[i];
   let at = list.length;
-  while (at > 0 && key(list[at - 1]) < key(item)) at--;
-  list.splice(at, 0, item);
+  while (at > 0 && keys[list[at - 1]] < key) at--;
+  list.splice(at, 0, i);
   if (list.length > top) list.pop();
 }
+
+const floorOf = (list: number[], keys: Float64Array, top: number) => (list.length < top ? -Infinity : keys[list[top - 1]]);
 
 export function coverageStats(times: CoverageTimes, thresholds: number[], options: CoverageStatsOptions = {}): CoverageStats {
   const top = options.top ?? 20;
@@ -102,24 +107,27 @@ export function coverageStats(times: CoverageTimes, thresholds: number[], option
   const slots = M + 1;
   const rows: CoverageRow[] = [];
   const groups: GroupSummary[] = [];
-  const byScore = (x: UnderservedSettlement) => x.score;
-  const byPopulation = (x: UnderservedSettlement) => x.population;
+  const score = new Float64Array(n);
+  const population = times.population;
 
   for (const g of times.groups) {
-    const population = new Float64Array(slots);
+    const slotPopulation = new Float64Array(slots);
     const covered = new Float64Array(slots * ts.length);
     let total = 0;
     const totalCovered = new Float64Array(ts.length);
     let unreachablePopulation = 0;
     let weighted = 0;
     let reachedPopulation = 0;
-    const underserved: UnderservedSettlement[] = [];
-    const unreachable: UnderservedSettlement[] = [];
+    const underserved: number[] = [];
+    const unreachable: number[] = [];
+    let underservedFloor = -Infinity;
+    let unreachableFloor = -Infinity;
+    const minutes = g.minutes;
     for (let i = 0; i < n; i++) {
-      const pop = times.population[i];
-      const m = g.minutes[i];
+      const pop = population[i];
+      const m = minutes[i];
       const slot = times.municipality[i] >= 0 ? times.municipality[i] : M;
-      population[slot] += pop;
+      slotPopulation[slot] += pop;
       total += pop;
       for (let k = 0; k < ts.length; k++) {
         if (m <= ts[k]) {
@@ -127,29 +135,43 @@ export function coverageStats(times: CoverageTimes, thresholds: number[], option
           totalCovered[k] += pop;
         }
       }
-      if (m === Infinity || Number.isNaN(m)) {
+      if (!(m < Infinity)) {
         unreachablePopulation += pop;
-        if (pop > 0) keepTop(unreachable, { settlement: i, id: times.settlementId[i], population: pop, minutes: Infinity, score: Infinity }, top, byPopulation);
+        score[i] = pop;
+        if (pop > 0 && pop > unreachableFloor) {
+          keepTop(unreachable, score, i, top);
+          unreachableFloor = floorOf(unreachable, score, top);
+        }
       } else {
         weighted += pop * m;
         reachedPopulation += pop;
-        if (pop > 0) keepTop(underserved, { settlement: i, id: times.settlementId[i], population: pop, minutes: m, score: pop * m }, top, byScore);
+        score[i] = pop * m;
+        if (pop > 0 && score[i] > underservedFloor) {
+          keepTop(underserved, score, i, top);
+          underservedFloor = floorOf(underserved, score, top);
+        }
       }
     }
     ts.forEach((t, k) => rows.push({ group: g.group, municipality: 'ALL', thresholdMinutes: t, population: total, coveredPopulation: totalCovered[k] }));
     for (let s = 0; s < slots; s++) {
-      if (s === M && !hasOutside) continue;
-      if (s === M && M === 0) continue;
+      if (s === M && (!hasOutside || M === 0)) continue;
       const code = s < M ? times.municipalityCodes[s] : 'NONE';
-      ts.forEach((t, k) => rows.push({ group: g.group, municipality: code, thresholdMinutes: t, population: population[s], coveredPopulation: covered[s * ts.length + k] }));
+      ts.forEach((t, k) => rows.push({ group: g.group, municipality: code, thresholdMinutes: t, population: slotPopulation[s], coveredPopulation: covered[s * ts.length + k] }));
     }
+    const describe = (i: number, reachable: boolean): UnderservedSettlement => ({
+      settlement: i,
+      id: times.settlementId[i],
+      population: population[i],
+      minutes: reachable ? minutes[i] : Infinity,
+      score: reachable ? population[i] * minutes[i] : Infinity,
+    });
     groups.push({
       group: g.group,
       population: total,
       unreachablePopulation,
       meanMinutes: reachedPopulation > 0 ? weighted / reachedPopulation : NaN,
-      underserved,
-      unreachable,
+      underserved: underserved.map((i) => describe(i, true)),
+      unreachable: unreachable.map((i) => describe(i, false)),
     });
   }
 

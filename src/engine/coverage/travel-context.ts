@@ -5,6 +5,7 @@
  */
 import type { RoadGraph } from '../network/build-graph';
 import { createDijkstraWorkspace, type DijkstraWorkspace } from '../network/dijkstra';
+import { createKNearestWorkspace, type KNearestWorkspace } from '../network/k-nearest-dijkstra';
 import { estimatePlaceToPlace, estimateTimesToKNearest, type EstimateOptions, type PointList } from '../network/estimate';
 import type { Snaps } from '../network/snap';
 import { originEntryNodes, placeToPlaceMinutes, timesToKNearest, timesToNearest, type KNearestTimes, type NearestTimes } from '../network/travel-times';
@@ -17,6 +18,8 @@ export interface NetworkContext {
   /** entry nodes of all settlements: searches stop once these are settled */
   settlementNodes: Uint32Array;
   workspace: DijkstraWorkspace;
+  /** made on first k-nearest search (scratch, reused) */
+  kWorkspace?: KNearestWorkspace;
 }
 
 export interface EstimateContext {
@@ -49,12 +52,20 @@ export function nearestTimes(ctx: TravelContext, to: Destinations, chosen: Array
 }
 
 export function kNearestTimes(ctx: TravelContext, to: Destinations, chosen: ArrayLike<number>, k: number): KNearestTimes {
-  if (ctx.method === 'network') return timesToKNearest(ctx.graph, ctx.settlements, to.snaps, chosen, k);
+  if (ctx.method === 'network' && k === 1) {
+    // the plain search is several times cheaper than the k-label one
+    const r = nearestTimes(ctx, to, chosen);
+    return { k: 1, minutes: r.minutes, nearest: r.nearest };
+  }
+  if (ctx.method === 'network') {
+    if (!ctx.kWorkspace || ctx.kWorkspace.k !== k) ctx.kWorkspace = createKNearestWorkspace(ctx.graph.nodeCount, k);
+    return timesToKNearest(ctx.graph, ctx.settlements, to.snaps, chosen, k, ctx.kWorkspace);
+  }
   return estimateTimesToKNearest(ctx.settlements, to.points, chosen, k, ctx.estimate);
 }
 
 /** Minutes between destinations, for the requested pairs (see placeToPlaceMinutes). */
 export function betweenTimes(ctx: TravelContext, places: Destinations, needed: Uint8Array, progress?: ProgressFn): Float32Array {
-  if (ctx.method === 'network') return placeToPlaceMinutes(ctx.graph, places.snaps, needed, progress);
+  if (ctx.method === 'network') return placeToPlaceMinutes(ctx.graph, places.snaps, needed, progress, ctx.workspace);
   return estimatePlaceToPlace(places.points, needed, ctx.estimate);
 }

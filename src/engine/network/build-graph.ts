@@ -5,9 +5,10 @@
  */
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { throttleProgress, type ProgressFn } from '../../model/progress';
-import { haversineMetres } from '../spatial/geodesy';
+import { haversineMetres, METRES_PER_DEGREE } from '../spatial/geodesy';
 import { findComponents } from './components';
-import { createCoordinateHash, nodeIdFor } from './coordinate-hash';
+import { createArena, plan, take } from './arena';
+import { createCoordinateHash, hashCapacity, nodeIdFor } from './coordinate-hash';
 import { hilbertOrder } from './node-order';
 import { DEFAULT_SPEEDS_KMH, onewayDirection, speedForClass, type SpeedTable } from './speeds';
 
@@ -19,6 +20,10 @@ export interface Csr {
   minutes: Float32Array;
 }
 
+/**
+ * The road graph. Every typed array is a view into ONE ArrayBuffer (`nodeLon.buffer`): a worker
+ * transfers that single buffer, and a structured clone copies it once.
+ */
 export interface RoadGraph {
   nodeCount: number;
   nodeLon: Float64Array;
@@ -79,8 +84,19 @@ function lineParts(f: Feature | null | undefined): Position[][] | null {
   return null;
 }
 
-function validPosition(p: Position | undefined): boolean {
-  return !!p && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+const RAD = Math.PI / 180;
+
+/**
+ * Length of a road segment. Segments are short (metres to a few km), where the equirectangular
+ * formula at the mid-latitude matches the haversine to better than 1e-6 and costs one cosine
+ * instead of five trigonometric calls; long ones (> ~0.2°) use the haversine.
+ */
+function segmentLengthMetres(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const dLat = lat2 - lat1;
+  const dLon = lon2 - lon1;
+  if (dLat > 0.2 || dLat < -0.2 || dLon > 0.2 || dLon < -0.2) return haversineMetres(lon1, lat1, lon2, lat2);
+  const x = dLon * Math.cos((lat1 + lat2) * 0.5 * RAD);
+  return Math.sqrt(x * x + dLat * dLat) * METRES_PER_DEGREE;
 }
 
 export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOptions = {}, progress?: ProgressFn): RoadGraph {
@@ -102,13 +118,27 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
     for (const part of parts) vertexCount += part.length;
   }
 
-  // pass 2: vertices → nodes, consecutive pairs → segments
-  const hash = createCoordinateHash(vertexCount, tolerance);
-  const maxSegments = Math.max(0, vertexCount);
-  const segFrom = new Uint32Array(maxSegments);
-  const segTo = new Uint32Array(maxSegments);
-  const segKmh = new Float32Array(maxSegments);
-  const segOneway = new Int8Array(maxSegments);
+  // pass 2: vertices → nodes, consecutive pairs → segments. Scratch lives in one buffer (see arena.ts)
+  const cap = hashCapacity(vertexCount);
+  const scratchPlan = { bytes: 0 };
+  plan(scratchPlan, Int32Array, cap * 3);
+  plan(scratchPlan, Float64Array, vertexCount);
+  plan(scratchPlan, Float64Array, vertexCount);
+  plan(scratchPlan, Uint32Array, vertexCount);
+  plan(scratchPlan, Uint32Array, vertexCount);
+  plan(scratchPlan, Float32Array, vertexCount);
+  plan(scratchPlan, Int8Array, vertexCount);
+  const scratch = createArena(scratchPlan.bytes);
+  const slots = take(scratch, Int32Array, cap * 3);
+  const hash = createCoordinateHash(vertexCount, tolerance, {
+    slots,
+    lon: take(scratch, Float64Array, vertexCount),
+    lat: take(scratch, Float64Array, vertexCount),
+  });
+  const segFrom = take(scratch, Uint32Array, vertexCount);
+  const segTo = take(scratch, Uint32Array, vertexCount);
+  const segKmh = take(scratch, Float32Array, vertexCount);
+  const segOneway = take(scratch, Int8Array, vertexCount);
   let segCount = 0;
   const unknownClasses: Record<string, number> = {};
   for (let f = 0; f < features.length; f++) {
@@ -129,12 +159,16 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
     }
     const oneway = onewayDirection(props.oneway);
     let used = false;
-    for (const part of parts) {
+    for (let q = 0; q < parts.length; q++) {
+      const part = parts[q];
       let prev = -1;
       for (let i = 0; i < part.length; i++) {
         const p = part[i];
-        if (!validPosition(p)) continue;
-        const node = nodeIdFor(hash, p[0], p[1]);
+        const lon = p?.[0];
+        const lat = p?.[1];
+        // typeof + isFinite inline: this loop runs once per vertex
+        if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
+        const node = nodeIdFor(hash, lon, lat);
         if (prev >= 0 && node !== prev) {
           segFrom[segCount] = prev;
           segTo[segCount] = node;
@@ -151,52 +185,90 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
   }
   report({ phase: 'Reading roads', done: features.length, total: features.length });
 
-  // renumber nodes along a Hilbert curve: neighbours on the ground become neighbours in memory
   const nodeCount = hash.count;
-  const newId = hilbertOrder(hash.lon, hash.lat, nodeCount);
-  const nodeLon = new Float64Array(nodeCount);
-  const nodeLat = new Float64Array(nodeCount);
+  let edgeCount = 0;
+  for (let s = 0; s < segCount; s++) edgeCount += segOneway[s] === 0 ? 2 : 1;
+
+  // every array of the result, in one buffer
+  const outPlan = { bytes: 0 };
+  plan(outPlan, Float64Array, nodeCount);
+  plan(outPlan, Float64Array, nodeCount);
+  plan(outPlan, Uint32Array, nodeCount + 1);
+  plan(outPlan, Uint32Array, edgeCount);
+  plan(outPlan, Float32Array, edgeCount);
+  plan(outPlan, Float32Array, edgeCount);
+  plan(outPlan, Uint32Array, nodeCount + 1);
+  plan(outPlan, Uint32Array, edgeCount);
+  plan(outPlan, Float32Array, edgeCount);
+  plan(outPlan, Uint32Array, segCount);
+  plan(outPlan, Uint32Array, segCount);
+  plan(outPlan, Float32Array, segCount);
+  plan(outPlan, Float32Array, segCount);
+  plan(outPlan, Int8Array, segCount);
+  plan(outPlan, Uint32Array, nodeCount);
+  const out = createArena(outPlan.bytes);
+  const nodeLon = take(out, Float64Array, nodeCount);
+  const nodeLat = take(out, Float64Array, nodeCount);
+  const offsets = take(out, Uint32Array, nodeCount + 1);
+  const targets = take(out, Uint32Array, edgeCount);
+  const minutes = take(out, Float32Array, edgeCount);
+  const metres = take(out, Float32Array, edgeCount);
+  const reverseOffsets = take(out, Uint32Array, nodeCount + 1);
+  const reverseTargets = take(out, Uint32Array, edgeCount);
+  const reverseMinutes = take(out, Float32Array, edgeCount);
+  const segmentFrom = take(out, Uint32Array, segCount);
+  const segmentTo = take(out, Uint32Array, segCount);
+  const segmentMetres = take(out, Float32Array, segCount);
+  const segmentMinutes = take(out, Float32Array, segCount);
+  const segmentOneway = take(out, Int8Array, segCount);
+  const nodeComponent = take(out, Uint32Array, nodeCount);
+
+  // the hash table is done with: its slots become scratch for the steps below (at most 3N words
+  // at once, and the table has at least 4.5N)
+  const spare = new Uint32Array(slots.buffer, slots.byteOffset, slots.length);
+
+  // renumber nodes along a Hilbert curve: neighbours on the ground become neighbours in memory
+  const newId = hilbertOrder(hash.lon, hash.lat, nodeCount, spare);
   for (let v = 0; v < nodeCount; v++) {
     nodeLon[newId[v]] = hash.lon[v];
     nodeLat[newId[v]] = hash.lat[v];
   }
-  const segmentFrom = new Uint32Array(segCount);
-  const segmentTo = new Uint32Array(segCount);
+  // segments sorted by their (new) from-node, by counting sort: every later pass over segments
+  // then walks the nodes in memory order, and the snapping index receives them nearly sorted
+  const cursor = spare.subarray(0, nodeCount + 1).fill(0);
+  for (let s = 0; s < segCount; s++) cursor[newId[segFrom[s]] + 1]++;
+  for (let v = 0; v < nodeCount; v++) cursor[v + 1] += cursor[v];
   for (let s = 0; s < segCount; s++) {
-    segmentFrom[s] = newId[segFrom[s]];
-    segmentTo[s] = newId[segTo[s]];
+    const a = newId[segFrom[s]];
+    const at = cursor[a]++;
+    segmentFrom[at] = a;
+    segmentTo[at] = newId[segTo[s]];
+    segmentOneway[at] = segOneway[s];
+    segmentMinutes[at] = segKmh[s]; // km/h for now; minutes below
   }
 
-  // segment lengths and times
-  const segmentOneway = segOneway.slice(0, segCount);
-  const segmentMetres = new Float32Array(segCount);
-  const segmentMinutes = new Float32Array(segCount);
-  let edgeCount = 0;
-  const outDegree = new Uint32Array(nodeCount + 1);
-  const inDegree = new Uint32Array(nodeCount + 1);
+  // segment lengths and times; degrees for the CSR
+  const outDegree = spare.subarray(0, nodeCount + 1).fill(0);
+  const inDegree = spare.subarray(nodeCount + 1, 2 * (nodeCount + 1)).fill(0);
   for (let s = 0; s < segCount; s++) {
     const a = segmentFrom[s];
     const b = segmentTo[s];
-    const m = haversineMetres(nodeLon[a], nodeLat[a], nodeLon[b], nodeLat[b]);
+    const m = segmentLengthMetres(nodeLon[a], nodeLat[a], nodeLon[b], nodeLat[b]);
     segmentMetres[s] = m;
     // km/h → metres per minute is kmh · 1000 / 60
-    segmentMinutes[s] = (m * 0.06) / segKmh[s];
+    segmentMinutes[s] = (m * 0.06) / segmentMinutes[s];
     const dir = segmentOneway[s];
     if (dir >= 0) {
       outDegree[a]++;
       inDegree[b]++;
-      edgeCount++;
     }
     if (dir <= 0) {
       outDegree[b]++;
       inDegree[a]++;
-      edgeCount++;
     }
   }
 
-  // CSR by counting sort, forward and reverse at once
-  const offsets = new Uint32Array(nodeCount + 1);
-  const reverseOffsets = new Uint32Array(nodeCount + 1);
+  // CSR by counting sort
   for (let v = 0; v < nodeCount; v++) {
     offsets[v + 1] = offsets[v] + outDegree[v];
     reverseOffsets[v + 1] = reverseOffsets[v] + inDegree[v];
@@ -205,38 +277,41 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
   const rfill = inDegree;
   fill.set(offsets.subarray(0, nodeCount));
   rfill.set(reverseOffsets.subarray(0, nodeCount));
-  const targets = new Uint32Array(edgeCount);
-  const minutes = new Float32Array(edgeCount);
-  const metres = new Float32Array(edgeCount);
-  const reverseTargets = new Uint32Array(edgeCount);
-  const reverseMinutes = new Float32Array(edgeCount);
+  // forward then reverse, in separate passes: fewer arrays written at random per pass
   for (let s = 0; s < segCount; s++) {
+    const dir = segmentOneway[s];
     const a = segmentFrom[s];
     const b = segmentTo[s];
-    const t = segmentMinutes[s];
-    const m = segmentMetres[s];
-    const dir = segmentOneway[s];
     if (dir >= 0) {
       const i = fill[a]++;
       targets[i] = b;
-      minutes[i] = t;
-      metres[i] = m;
-      const j = rfill[b]++;
-      reverseTargets[j] = a;
-      reverseMinutes[j] = t;
+      minutes[i] = segmentMinutes[s];
+      metres[i] = segmentMetres[s];
     }
     if (dir <= 0) {
       const i = fill[b]++;
       targets[i] = a;
-      minutes[i] = t;
-      metres[i] = m;
+      minutes[i] = segmentMinutes[s];
+      metres[i] = segmentMetres[s];
+    }
+  }
+  for (let s = 0; s < segCount; s++) {
+    const dir = segmentOneway[s];
+    const a = segmentFrom[s];
+    const b = segmentTo[s];
+    if (dir >= 0) {
+      const j = rfill[b]++;
+      reverseTargets[j] = a;
+      reverseMinutes[j] = segmentMinutes[s];
+    }
+    if (dir <= 0) {
       const j = rfill[a]++;
       reverseTargets[j] = b;
-      reverseMinutes[j] = t;
+      reverseMinutes[j] = segmentMinutes[s];
     }
   }
   report({ phase: 'Finding connected parts', done: 0, total: 1 });
-  const comps = findComponents(nodeCount, segmentFrom, segmentTo, segCount);
+  const comps = findComponents(nodeCount, segmentFrom, segmentTo, segCount, { nodeComponent, scratch: spare });
   report({ phase: 'Finding connected parts', done: 1, total: 1 });
 
   return {
@@ -258,7 +333,7 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
     segmentMinutes,
     segmentOneway,
     componentCount: comps.componentCount,
-    nodeComponent: comps.nodeComponent,
+    nodeComponent,
     componentSizes: comps.componentSizes,
     skippedFeatures,
     unknownClasses,

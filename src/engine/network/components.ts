@@ -19,8 +19,15 @@ function find(parent: Uint32Array, x: number): number {
   return x;
 }
 
-export function findComponents(nodeCount: number, edgeFrom: Uint32Array, edgeTo: Uint32Array, edgeCount: number): Components {
-  const parent = new Uint32Array(nodeCount);
+/** `memory` may supply the output array and 2 × nodeCount words of scratch. */
+export function findComponents(
+  nodeCount: number,
+  edgeFrom: Uint32Array,
+  edgeTo: Uint32Array,
+  edgeCount: number,
+  memory?: { nodeComponent: Uint32Array; scratch: Uint32Array },
+): Components {
+  const parent = memory ? memory.scratch.subarray(0, nodeCount) : new Uint32Array(nodeCount);
   for (let i = 0; i < nodeCount; i++) parent[i] = i;
   for (let e = 0; e < edgeCount; e++) {
     const a = find(parent, edgeFrom[e]);
@@ -31,8 +38,8 @@ export function findComponents(nodeCount: number, edgeFrom: Uint32Array, edgeTo:
     }
   }
   // root → provisional id in order of first appearance, with sizes
-  const rootId = new Int32Array(nodeCount).fill(-1);
-  const nodeComponent = new Uint32Array(nodeCount);
+  const rootId = memory ? new Int32Array(memory.scratch.buffer, memory.scratch.byteOffset + nodeCount * 4, nodeCount).fill(-1) : new Int32Array(nodeCount).fill(-1);
+  const nodeComponent = memory ? memory.nodeComponent : new Uint32Array(nodeCount);
   const sizes: number[] = [];
   for (let i = 0; i < nodeCount; i++) {
     const r = find(parent, i);

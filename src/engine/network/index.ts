@@ -11,8 +11,8 @@ export { originEntries, destinationEntries, sameSegmentMinutes, createEntries } 
 export type { Entries } from './connections';
 export { multiSourceDijkstra, createDijkstraWorkspace } from './dijkstra';
 export type { Seeds, DijkstraResult, DijkstraOptions, DijkstraWorkspace } from './dijkstra';
-export { kNearestDijkstra } from './k-nearest-dijkstra';
-export type { KNearestResult } from './k-nearest-dijkstra';
+export { kNearestDijkstra, createKNearestWorkspace } from './k-nearest-dijkstra';
+export type { KNearestResult, KNearestWorkspace } from './k-nearest-dijkstra';
 export { timesToNearest, timesToKNearest, placeToPlaceMinutes, destinationSeeds, originEntryNodes } from './travel-times';
 export type { NearestTimes, KNearestTimes, TravelTimeOptions } from './travel-times';
 export { estimateMinutes, estimateTimesToNearest, estimateTimesToKNearest, estimatePlaceToPlace, DEFAULT_ESTIMATE_OPTIONS } from './estimate';

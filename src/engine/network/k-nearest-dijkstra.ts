@@ -3,7 +3,7 @@
  * nearest offices offering a service), sorted by minutes. Each node may be settled up to k times,
  * once per label, so the cost is about k single-label searches, not one per seed.
  */
-import { createLazyHeap, lazyPop, lazyPush } from './binary-heap';
+import { createLazyHeap, lazyPop, lazyPush, type LazyHeap } from './binary-heap';
 import type { Csr } from './build-graph';
 import type { Seeds } from './dijkstra';
 
@@ -47,13 +47,38 @@ function offer(minutes: Float64Array, label: Int32Array, settledCount: Uint8Arra
   return true;
 }
 
-export function kNearestDijkstra(graph: Csr, seeds: Seeds, k: number): KNearestResult {
+/** Scratch memory for repeated k-nearest searches with one k on one graph. */
+export interface KNearestWorkspace {
+  k: number;
+  minutes: Float64Array;
+  label: Int32Array;
+  settledCount: Uint8Array;
+  heap: LazyHeap;
+}
+
+export function createKNearestWorkspace(nodeCount: number, k: number): KNearestWorkspace {
+  return {
+    k,
+    minutes: new Float64Array(nodeCount * k),
+    label: new Int32Array(nodeCount * k),
+    settledCount: new Uint8Array(nodeCount),
+    heap: createLazyHeap(Math.min(nodeCount * k, 1 << 20)),
+  };
+}
+
+/**
+ * With a `workspace` (made for this k), the result's arrays ARE the workspace's: read them before
+ * the next search.
+ */
+export function kNearestDijkstra(graph: Csr, seeds: Seeds, k: number, workspace?: KNearestWorkspace): KNearestResult {
   const n = graph.nodeCount;
   const { offsets, targets, minutes: edgeMinutes } = graph;
-  const minutes = new Float64Array(n * k).fill(Infinity);
-  const label = new Int32Array(n * k).fill(-1);
-  const settledCount = new Uint8Array(n);
-  const heap = createLazyHeap(Math.min(n * k, 1 << 20));
+  const ws = workspace && workspace.k === k && workspace.settledCount.length >= n ? workspace : createKNearestWorkspace(n, k);
+  const { minutes, label, settledCount, heap } = ws;
+  minutes.fill(Infinity);
+  label.fill(-1);
+  settledCount.fill(0);
+  heap.size = 0;
 
   for (let i = 0; i < seeds.count; i++) {
     const v = seeds.node[i];

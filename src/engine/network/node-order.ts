@@ -55,7 +55,7 @@ export function hilbert16(x: number, y: number): number {
  * New id for each node (old id → position in Hilbert order). A two-pass LSD radix sort on the
  * 32-bit Hilbert value: O(n), no comparator calls. Ties keep their old order, so it is stable.
  */
-export function hilbertOrder(lon: Float64Array, lat: Float64Array, count: number): Uint32Array {
+export function hilbertOrder(lon: Float64Array, lat: Float64Array, count: number, scratch?: Uint32Array): Uint32Array {
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -70,11 +70,12 @@ export function hilbertOrder(lon: Float64Array, lat: Float64Array, count: number
   }
   const sx = 65535 / (x1 - x0 || 1);
   const sy = 65535 / (y1 - y0 || 1);
-  const keys = new Uint32Array(count);
+  // scratch, when given, holds keys, order and the result (3 × count words)
+  const keys = scratch ? scratch.subarray(0, count) : new Uint32Array(count);
   for (let i = 0; i < count; i++) keys[i] = hilbert16(Math.floor((lon[i] - x0) * sx), Math.floor((lat[i] - y0) * sy));
 
-  let order = new Uint32Array(count);
-  let next = new Uint32Array(count);
+  let order = scratch ? scratch.subarray(count, 2 * count) : new Uint32Array(count);
+  let next = scratch ? scratch.subarray(2 * count, 3 * count) : new Uint32Array(count);
   for (let i = 0; i < count; i++) order[i] = i;
   const counts = new Uint32Array(65536);
   for (let shift = 0; shift < 32; shift += 16) {

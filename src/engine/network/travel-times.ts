@@ -11,7 +11,7 @@ import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { reverseCsr, type RoadGraph } from './build-graph';
 import { createEntries, destinationEntries, originEntries, sameSegmentMinutes, type Entries } from './connections';
 import { createDijkstraWorkspace, multiSourceDijkstra, type DijkstraWorkspace, type Seeds } from './dijkstra';
-import { kNearestDijkstra } from './k-nearest-dijkstra';
+import { kNearestDijkstra, type KNearestWorkspace } from './k-nearest-dijkstra';
 import type { Snaps } from './snap';
 
 export interface NearestTimes {
@@ -152,13 +152,20 @@ function offerK(minutes: Float32Array, nearest: Int32Array, k: number, i: number
 }
 
 /** The k nearest of the chosen destinations for each origin, with minutes. */
-export function timesToKNearest(graph: RoadGraph, origins: Snaps, destinations: Snaps, chosen: ArrayLike<number>, k: number): KNearestTimes {
+export function timesToKNearest(
+  graph: RoadGraph,
+  origins: Snaps,
+  destinations: Snaps,
+  chosen: ArrayLike<number>,
+  k: number,
+  workspace?: KNearestWorkspace,
+): KNearestTimes {
   const n = origins.count;
   const minutes = new Float32Array(n * k).fill(Infinity);
   const nearest = new Int32Array(n * k).fill(-1);
   const seeds = destinationSeeds(graph, destinations, chosen);
   if (seeds.count === 0) return { k, minutes, nearest };
-  const result = kNearestDijkstra(reverseCsr(graph), seeds, k);
+  const result = kNearestDijkstra(reverseCsr(graph), seeds, k, workspace);
   const bySegment = destinationsBySegment(destinations, chosen);
   const e: Entries = createEntries();
   for (let i = 0; i < n; i++) {
@@ -185,11 +192,16 @@ export function timesToKNearest(graph: RoadGraph, origins: Snaps, destinations: 
  * stopping as soon as its requested origins are settled — so nearby pairs cost little.
  * Returns an n×n matrix: NaN = not asked, Infinity = unreachable.
  */
-export function placeToPlaceMinutes(graph: RoadGraph, places: Snaps, needed: Uint8Array, progress?: ProgressFn): Float32Array {
+export function placeToPlaceMinutes(
+  graph: RoadGraph,
+  places: Snaps,
+  needed: Uint8Array,
+  progress?: ProgressFn,
+  workspace: DijkstraWorkspace = createDijkstraWorkspace(graph.nodeCount),
+): Float32Array {
   const n = places.count;
   const report = throttleProgress(progress);
   const out = new Float32Array(n * n).fill(NaN);
-  const workspace = createDijkstraWorkspace(graph.nodeCount);
   const rev = reverseCsr(graph);
   const e = createEntries();
   const askers: number[] = [];
