@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { analyseCoverage, type CoverageResult } from '../engine/coverage';
 import type { Command, OptionValue } from './args';
 import { csvLine, formatCount } from './csv';
-import { readGeoJsonLayer } from './read-layer';
+import { describeLocation, type InputIssue } from '../model/errors';
+import type { LayerKind } from '../model/layers';
+import { loadLayer } from './read-layer';
 
 export const coverageCommand: Command = {
   summary: 'Travel times from every settlement to the nearest office of each department, bundle trips, and the population covered within thresholds.',
@@ -24,23 +26,27 @@ export const coverageCommand: Command = {
     thresholds: { type: 'numbers', placeholder: '30,60,90', description: 'coverage thresholds in minutes' },
     'detour-factor': { type: 'number', placeholder: 'F', description: 'estimate mode: road distance ÷ straight line (default 1.3)' },
     'average-kmh': { type: 'number', placeholder: 'KMH', description: 'estimate mode: average speed (default 50)' },
-    candidates: { type: 'number', placeholder: 'K', description: 'bundle trips: nearest sites considered per service (default 2)' },
+    candidates: { type: 'number', placeholder: 'K', description: 'bundle trips: nearest sites considered per service (default 1)' },
     out: { type: 'string', placeholder: 'DIR', description: 'directory for travel_times.csv, coverage.csv and summary.json', required: true },
   },
   run: runCoverage,
 };
 
-function runCoverage(v: Record<string, OptionValue>): number {
-  const read = (key: string, what: string) => (v[key] ? readGeoJsonLayer(String(v[key]), what) : null);
+async function runCoverage(v: Record<string, OptionValue>): Promise<number> {
+  const warnings: InputIssue[] = [];
+  const read = (kind: LayerKind) => (v[kind] ? loadLayer(String(v[kind]), kind, warnings) : Promise.resolve(null));
   const t0 = performance.now();
   const inputs = {
-    roads: read('roads', 'roads'),
-    settlements: read('settlements', 'settlements')!,
-    offices: read('offices', 'offices')!,
-    thusong: read('thusong', 'Thusong centres'),
-    municipalities: read('municipalities', 'municipalities'),
+    roads: await read('roads'),
+    settlements: (await read('settlements'))!,
+    offices: (await read('offices'))!,
+    thusong: await read('thusong'),
+    municipalities: await read('municipalities'),
   };
   const readMs = performance.now() - t0;
+  if (warnings.length) {
+    process.stderr.write(`${warnings.length} warning(s) while loading, e.g.:\n${warnings.slice(0, 5).map((w) => `  ${describeLocation(w.where)}: ${w.message}`).join('\n')}\n`);
+  }
   let lastPhase = '';
   const result = analyseCoverage(
     inputs,

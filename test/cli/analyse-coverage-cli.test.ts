@@ -82,6 +82,15 @@ describe('analyse coverage on the command line', () => {
     expect(r.err).toContain('Cannot read the settlements file');
   });
 
+  it('reports bad data through the app’s loader, saying where and how to fix it', async () => {
+    const bad = join(dir, 'bad.geojson');
+    writeFileSync(bad, '{"type": "FeatureCollection", "features": [');
+    const r = await run(['coverage', '--settlements', bad, '--offices', offices, '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('could not be loaded');
+    expect(r.err).toContain('bad.geojson');
+  });
+
   it('lists the commands when given an unknown one', async () => {
     const r = await run(['colverage']);
     expect(r.code).toBe(2);
