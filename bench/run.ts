@@ -1,0 +1,85 @@
+/**
+ * `npm run bench [-- --only NAME] [--size small|large]`: finds every `*.bench.ts` under src/engine
+ * and bench/, and runs each entry once per size, each size in a fresh Node process so peak memory
+ * figures are not inflated by the previous run.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMemoryTracker, machineHeader, type BenchEntry, type BenchSize } from './harness';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function findBenchFiles(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) findBenchFiles(path, out);
+    else if (name.endsWith('.bench.ts')) out.push(path);
+  }
+  return out.sort();
+}
+
+function parse(argv: string[]): { only?: string; sizes: BenchSize[]; child: boolean } {
+  let only: string | undefined;
+  let sizes: BenchSize[] = ['small', 'large'];
+  let child = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a.startsWith('--only')) only = value();
+    else if (a.startsWith('--size')) {
+      const v = value();
+      if (v !== 'small' && v !== 'large') throw new Error(`--size must be small or large, not “${v}”`);
+      sizes = [v];
+    } else if (a === '--child') child = true;
+    else throw new Error(`Unknown option ${a}. Use --only NAME and --size small|large.`);
+  }
+  return { only, sizes, child };
+}
+
+async function loadEntries(only?: string): Promise<{ file: string; entry: BenchEntry }[]> {
+  const files = [...findBenchFiles(join(root, 'src', 'engine')), ...findBenchFiles(join(root, 'bench'))];
+  const entries: { file: string; entry: BenchEntry }[] = [];
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(file).href)) as { bench?: BenchEntry };
+    if (!mod.bench) continue;
+    if (only && !mod.bench.name.includes(only) && !relative(root, file).includes(only)) continue;
+    entries.push({ file, entry: mod.bench });
+  }
+  return entries;
+}
+
+async function main(): Promise<void> {
+  const { only, sizes, child } = parse(process.argv.slice(2));
+  const entries = await loadEntries(only);
+  if (entries.length === 0) {
+    process.stderr.write(`No bench entry matches “${only}”.\n`);
+    process.exit(2);
+  }
+  if (child) {
+    // one size, in this fresh process
+    const size = sizes[0];
+    for (const { file, entry } of entries) {
+      console.log(`\n── ${entry.name} (${relative(root, file)}), size ${size}: ${entry.description}`);
+      const memory = createMemoryTracker();
+      await entry.run({ size, log: (line) => console.log(line), memory });
+    }
+    return;
+  }
+  console.log(machineHeader());
+  for (const size of sizes) {
+    const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', '--size', size, ...(only ? ['--only', only] : [])];
+    const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
