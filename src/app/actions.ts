@@ -48,8 +48,7 @@ export function makeActions(store: Store<AppState> = appStore) {
         fileBytes.set(pendingId, bytes);
         set((s) => ({
           ...s,
-          mappings: [...s.mappings.filter((m) => m.fileName !== fileName), { id: pendingId, fileName, request, options }],
-          failures: result.errors.length ? [...s.failures, { id: newId('fail'), fileName, errors: result.errors }] : s.failures,
+          mappings: [...s.mappings.filter((m) => m.fileName !== fileName), { id: pendingId, fileName, request, options, reasons: result.errors }],
           panel: 'data',
         }));
         return null;

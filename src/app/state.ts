@@ -25,6 +25,8 @@ export interface PendingMapping {
   fileName: string;
   request: MappingRequest;
   options: LoadOptions;
+  /** why the file could not load by itself */
+  reasons: InputIssue[];
 }
 
 export interface ViewState {

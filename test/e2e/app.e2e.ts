@@ -107,6 +107,31 @@ describe('the app in a real browser', () => {
     await screenshot(page, '04-bad-file-message');
   });
 
+  it('asks for the coordinate columns of a CSV it cannot read by itself, then loads it', async () => {
+    const { page } = app;
+    const before = await featureCount(page, 'settlements');
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'unnamed-columns.csv', mimeType: 'text/csv', buffer: fixture('unnamed-columns.csv') });
+    const form = await page.waitForSelector('form.mapping');
+    await screenshot(page, '05-mapping-step');
+    expect(await form.innerText()).toContain('east, north, people');
+    await page.selectOption('form.mapping select[data-field=layer]', 'settlements');
+    await page.selectOption('form.mapping select[data-field=lon]', 'east');
+    await page.selectOption('form.mapping select[data-field=lat]', 'north');
+    await page.selectOption('form.mapping select[data-field=population]', 'people');
+    await page.click('form.mapping button[type=submit]');
+    await page.waitForSelector('[data-file="unnamed-columns.csv"]');
+    expect(await featureCount(page, 'settlements')).toBe(before + 2);
+  });
+
+  it('moves a file to another layer when the user reassigns it', async () => {
+    const { page } = app;
+    const offices = await featureCount(page, 'offices');
+    const thusong = await featureCount(page, 'thusong');
+    await page.selectOption('[data-file="extra-offices.geojson"] .reassign select', 'thusong');
+    await page.waitForFunction((n) => document.querySelector('[data-layer="thusong"]')?.getAttribute('data-features') === String(n), thusong + 3);
+    expect(await featureCount(page, 'offices')).toBe(offices - 3);
+  });
+
   it('shows feature properties as text, never as HTML', async () => {
     const { page } = app;
     // the e2e offices fixture names a station "<b>bold?</b>": the summary and popups must show it literally

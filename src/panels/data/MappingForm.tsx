@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { actions } from '../../app/actions';
 import type { PendingMapping } from '../../app/state';
+import { IssueList } from './IssueList';
 import { LAYER_FIELDS, LAYER_KINDS, LAYER_LABELS, type LayerKind } from '../../model/layers';
 
 /** The mapping step: the user names the coordinate columns, the layer and any missing fields. */
@@ -28,9 +29,10 @@ export function MappingForm({ pending }: { pending: PendingMapping }) {
       }}
     >
       <h3>{pending.fileName}: choose columns</h3>
+      {pending.reasons.length > 0 && <IssueList issues={pending.reasons} />}
       <label>
         Layer
-        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as LayerKind)}>
+        <select value={kind} data-field="layer" onChange={(e) => setKind(e.currentTarget.value as LayerKind)}>
           {LAYER_KINDS.map((k) => (
             <option key={k} value={k}>
               {LAYER_LABELS[k]}
@@ -40,13 +42,14 @@ export function MappingForm({ pending }: { pending: PendingMapping }) {
       </label>
       {request.needsCoordinates && (
         <>
-          <ColumnSelect label="Longitude (x) column" value={lon} options={request.fields} onChange={setLon} />
-          <ColumnSelect label="Latitude (y) column" value={lat} options={request.fields} onChange={setLat} />
+          <ColumnSelect field="lon" label="Longitude (x) column" value={lon} options={request.fields} onChange={setLon} />
+          <ColumnSelect field="lat" label="Latitude (y) column" value={lat} options={request.fields} onChange={setLat} />
         </>
       )}
       {required.map((f) => (
         <ColumnSelect
           key={f.name}
+          field={f.name}
           label={`${f.name} (${f.description})${f.required ? '' : ', optional'}`}
           value={fields[f.name] ?? ''}
           options={request.fields}
@@ -88,11 +91,11 @@ export function MappingForm({ pending }: { pending: PendingMapping }) {
   );
 }
 
-function ColumnSelect({ label, value, options, onChange }: { label: string; value: string; options: string[]; onChange(v: string): void }) {
+function ColumnSelect({ field, label, value, options, onChange }: { field: string; label: string; value: string; options: string[]; onChange(v: string): void }) {
   return (
     <label>
       {label}
-      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+      <select value={value} data-field={field} onChange={(e) => onChange(e.currentTarget.value)}>
         <option value="">— choose —</option>
         {options.map((o) => (
           <option key={o} value={o}>
