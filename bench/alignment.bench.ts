@@ -71,7 +71,10 @@ function voronoiCells(n: number, rand: () => number, bbox: [number, number, numb
  * Densifies every edge to about `spacing` degrees with a noisy wiggle that is a function of the
  * edge alone (keyed by its sorted end points), tapered to zero at the corners so rings stay simple.
  */
-function densifyCells(cells: Position[][], spacing: number, round: (x: number) => number): Position[][] {
+function densifyCells(cells: Position[][], spacing: number, round: (x: number) => number, bbox: [number, number, number, number]): Position[][] {
+  // the province outline is common to both layers: no noise along it
+  const onBorder = (p: Position, q: Position) =>
+    (p[0] === bbox[0] && q[0] === bbox[0]) || (p[0] === bbox[2] && q[0] === bbox[2]) || (p[1] === bbox[1] && q[1] === bbox[1]) || (p[1] === bbox[3] && q[1] === bbox[3]);
   const cache = new Map<string, Position[]>();
   const key = (p: Position) => `${round(p[0])},${round(p[1])}`;
   return cells.map((ring) => {
@@ -93,7 +96,7 @@ function densifyCells(cells: Position[][], spacing: number, round: (x: number) =
         const r = mulberry32(hashString(id));
         const nx = -dy / (len || 1);
         const ny = dx / (len || 1);
-        const amp = Math.min(spacing * 0.3, len * 0.05);
+        const amp = onBorder(a, b) ? 0 : Math.min(spacing * 0.3, len * 0.05);
         const phase = r() * Math.PI * 2;
         pts = [[round(a[0]), round(a[1])]];
         for (let i = 1; i < m; i++) {
@@ -134,7 +137,7 @@ export function alignmentInstance(options: AlignmentInstanceOptions = {}): Align
   const regionCellsByDept = Array.from({ length: departments }, (_, d) => voronoiCells(Math.min(perDept, nR - d * perDept), rand, bbox));
   const total = perimeter(muniCells) + regionCellsByDept.reduce((s, c) => s + perimeter(c), 0);
   const spacing = total / target;
-  const munis = densifyCells(muniCells, spacing, round);
+  const munis = densifyCells(muniCells, spacing, round, bbox);
   let vertexCount = 0;
   const municipalities: Feature<Polygon, MunicipalityProps>[] = munis.map((ring, i) => {
     vertexCount += ring.length;
@@ -146,7 +149,7 @@ export function alignmentInstance(options: AlignmentInstanceOptions = {}): Align
   });
   const regions: Feature<Polygon, RegionProps>[] = [];
   regionCellsByDept.forEach((cells, d) => {
-    densifyCells(cells, spacing, round).forEach((ring, i) => {
+    densifyCells(cells, spacing, round, bbox).forEach((ring, i) => {
       vertexCount += ring.length;
       regions.push({ type: 'Feature', properties: { department: DEPARTMENT_CODES[d], region: `R${String(i + 1).padStart(3, '0')}` }, geometry: { type: 'Polygon', coordinates: [ring] } });
     });
