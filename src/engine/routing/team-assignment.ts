@@ -20,7 +20,7 @@ export interface AssignmentInputs {
   include?: Uint8Array;
 }
 
-export function assignStopsToTeams(x: AssignmentInputs, tolerance = 1.15): Int32Array {
+export function assignStopsToTeams(x: AssignmentInputs, tolerance = 1.05): Int32Array {
   const { stopCount: S, teamCount: T } = x;
   const out = new Int32Array(S).fill(-1);
   if (T === 0) return out;
