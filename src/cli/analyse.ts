@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { UsageError, parseOptions, usage, type Command } from './args';
+import { alignmentCommand } from './commands/alignment';
 import { coverageCommand } from './coverage-command';
 import { routesCommand } from './commands/routes';
 import { vrptwCommand } from './commands/vrptw';
@@ -13,6 +14,7 @@ import { LayerReadError } from './read-layer';
 const PROGRAM = 'npm run analyse --';
 
 export const COMMANDS: Record<string, Command> = {
+  alignment: alignmentCommand,
   coverage: coverageCommand,
   routes: routesCommand,
   vrptw: vrptwCommand,
