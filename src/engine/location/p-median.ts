@@ -135,7 +135,7 @@ export async function solvePMedian(problem: LocationProblem, options: PMedianOpt
         const highs = options.highs ?? (await loadHighsRuntime());
         if (highs) {
           progress({ phase: 'exact search', done: 0, total: 1 });
-          const mip = medianMip(ctx, highs, incumbent.open, (deadline - performance.now()) / 1000, targetGap);
+          const mip = medianMip(ctx, highs, incumbent.open, ((deadline - performance.now()) / 1000) * 0.9 - 0.05, targetGap);
           iterations += mip.iterations;
           if (mip.open && mip.cost < incumbent.cost) {
             const cost = medianCost(ctx, mip.open);

@@ -53,8 +53,29 @@ export async function solveSetCovering(problem: LocationProblem, options: SetCov
   // the smallest possible count: every row needs a column
   let bound = inst.rows > 0 ? 1 : 0;
   let boundMethod = 'trivial';
+  if (cols.length > bound) {
+    // Lagrangian bound and heuristic first (cheap), then two-for-one swaps on the best cover
+    progress({ phase: 'bound', done: 0, total: 1 });
+    const lag = lagrangianSetCover(inst, cols, highs ? Math.min(deadline, t0 + (deadline - t0) * 0.25) : deadline, highs ? 600 : 3000);
+    iterations += lag.iterations;
+    if (lag.cover.length < cols.length) {
+      cols = lag.cover;
+      methods.push('Lagrangian heuristic');
+    }
+    if (lag.bound > bound) {
+      bound = lag.bound;
+      boundMethod = 'Lagrangian relaxation, rounded up (subgradient)';
+    }
+    progress({ phase: 'local search', done: 0, total: 1 });
+    const swapped = twoForOneSwaps(inst, cols, deadline);
+    iterations += swapped.moves;
+    if (swapped.cols.length < cols.length) {
+      cols = swapped.cols;
+      methods.push('two-for-one swaps');
+    }
+  }
   if (cols.length <= bound) {
-    boundMethod = 'nothing left to cover, or one zone covers all';
+    if (boundMethod === 'trivial') boundMethod = 'nothing left to cover, or one zone covers all';
   } else if (highs) {
     progress({ phase: 'bound', done: 0, total: 1 });
     const model = lscpModel(inst, highs);
@@ -75,15 +96,16 @@ export async function solveSetCovering(problem: LocationProblem, options: SetCov
         cols = picked;
         methods.push('LP relaxation (integral)');
       } else {
-        const rounded = coverInOrder(inst, x);
+        const rounded = twoForOneSwaps(inst, coverInOrder(inst, x), deadline).cols;
         if (rounded.length < cols.length) {
           cols = rounded;
           methods.push('LP rounding');
         }
       }
     }
-    const remaining = (deadline - performance.now()) / 1000;
-    if (relativeGap(cols.length + fixedCount, bound + fixedCount) > targetGap && remaining > 0.05) {
+    // HiGHS overruns its time limit a little (presolve and the root LP are not interruptible)
+    const remaining = ((deadline - performance.now()) / 1000) * 0.9 - 0.05;
+    if (relativeGap(cols.length + fixedCount, bound + fixedCount) > targetGap && remaining > 0.1) {
       progress({ phase: 'exact search', done: 0, total: 1 });
       const start = new Float64Array(inst.cols);
       for (const j of cols) start[j] = 1;
@@ -106,19 +128,6 @@ export async function solveSetCovering(problem: LocationProblem, options: SetCov
         bound = Math.ceil(mip.dualBound - 1e-6);
         boundMethod = 'branch-and-cut bound (HiGHS)';
       }
-    }
-  }
-  if (!highs && cols.length > bound) {
-    progress({ phase: 'bound', done: 0, total: 1 });
-    const lag = lagrangianSetCover(inst, cols, deadline);
-    iterations += lag.iterations;
-    if (lag.cover.length < cols.length) {
-      cols = lag.cover;
-      methods.push('Lagrangian heuristic');
-    }
-    if (lag.bound > bound) {
-      bound = lag.bound;
-      boundMethod = 'Lagrangian relaxation, rounded up (subgradient)';
     }
   }
   bound = Math.min(bound, cols.length);
@@ -209,6 +218,79 @@ export function coverInOrder(inst: CoverInstance, score: ArrayLike<number>): num
     for (let e = inst.colStart[j]; e < inst.colStart[j + 1]; e++) cnt[inst.colRows[e]]--;
   }
   return taken.filter((j) => keep.has(j));
+}
+
+/**
+ * Two-for-one swaps: replace two chosen zones by one zone that covers every row only they
+ * covered, until no such pair exists (or time runs out). Each pass tries every pair.
+ */
+export function twoForOneSwaps(inst: CoverInstance, start: number[], deadline: number): { cols: number[]; moves: number } {
+  const cols = start.slice();
+  const cnt = new Uint32Array(inst.rows);
+  for (const j of cols) for (let e = inst.colStart[j]; e < inst.colStart[j + 1]; e++) cnt[inst.colRows[e]]++;
+  const mark = new Uint32Array(inst.rows);
+  let stamp = 0;
+  const lost: number[] = [];
+  const rowHas = (r: number, j: number) => {
+    let lo = inst.rowStart[r];
+    let hi = inst.rowStart[r + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = inst.rowCols[mid];
+      if (v === j) return true;
+      if (v < j) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  };
+  let moves = 0;
+  let improved = true;
+  while (improved && performance.now() < deadline) {
+    improved = false;
+    for (let a = 0; a < cols.length && !improved; a++) {
+      for (let b = a + 1; b < cols.length && !improved; b++) {
+        const i1 = cols[a];
+        const i2 = cols[b];
+        // rows that only i1 and/or i2 cover
+        stamp++;
+        lost.length = 0;
+        for (const i of [i1, i2]) {
+          for (let e = inst.colStart[i]; e < inst.colStart[i + 1]; e++) {
+            const r = inst.colRows[e];
+            if (mark[r] === stamp) continue;
+            mark[r] = stamp;
+            let c = cnt[r];
+            if (rowHas(r, i1)) c--;
+            if (rowHas(r, i2)) c--;
+            if (c === 0) lost.push(r);
+          }
+        }
+        let replacement = -1;
+        if (lost.length === 0) replacement = -2; // both redundant
+        else {
+          const r0 = lost[0];
+          for (let e = inst.rowStart[r0]; e < inst.rowStart[r0 + 1] && replacement < 0; e++) {
+            const j = inst.rowCols[e];
+            if (j === i1 || j === i2) continue;
+            let all = true;
+            for (let q = 1; q < lost.length && all; q++) all = rowHas(lost[q], j);
+            if (all) replacement = j;
+          }
+        }
+        if (replacement === -1) continue;
+        for (const i of [i1, i2]) for (let e = inst.colStart[i]; e < inst.colStart[i + 1]; e++) cnt[inst.colRows[e]]--;
+        cols.splice(b, 1);
+        cols.splice(a, 1);
+        if (replacement >= 0) {
+          cols.push(replacement);
+          for (let e = inst.colStart[replacement]; e < inst.colStart[replacement + 1]; e++) cnt[inst.colRows[e]]++;
+        }
+        moves++;
+        improved = true;
+      }
+    }
+  }
+  return { cols, moves };
 }
 
 /** min Σ x_j  s.t.  Σ_{j covers r} x_j ≥ 1 for every row,  0 ≤ x ≤ 1,  x integer (MIP only). */
