@@ -76,24 +76,48 @@ function push(b: EventBuffer, seg: number, t: number, other: number, px: number,
  */
 export interface OverlapBuffer {
   count: number;
-  seg: number[];
-  other: number[];
-  t0: number[];
-  t1: number[];
-  dx: number[];
-  dy: number[];
+  seg: Uint32Array;
+  other: Uint32Array;
+  t0: Float64Array;
+  t1: Float64Array;
+  dx: Float64Array;
+  dy: Float64Array;
 }
 
-const overlapBuffer = (): OverlapBuffer => ({ count: 0, seg: [], other: [], t0: [], t1: [], dx: [], dy: [] });
+function overlapBuffer(capacity = 256): OverlapBuffer {
+  return {
+    count: 0,
+    seg: new Uint32Array(capacity),
+    other: new Uint32Array(capacity),
+    t0: new Float64Array(capacity),
+    t1: new Float64Array(capacity),
+    dx: new Float64Array(capacity),
+    dy: new Float64Array(capacity),
+  };
+}
 
 function pushOverlap(o: OverlapBuffer, seg: number, other: number, t0: number, t1: number, dx: number, dy: number): void {
-  o.count++;
-  o.seg.push(seg);
-  o.other.push(other);
-  o.t0.push(t0);
-  o.t1.push(t1);
-  o.dx.push(dx);
-  o.dy.push(dy);
+  if (o.count === o.seg.length) {
+    const cap = o.count * 2;
+    const g = <T extends Float64Array | Uint32Array>(a: T): T => {
+      const c = new (a.constructor as { new (n: number): T })(cap);
+      c.set(a);
+      return c;
+    };
+    o.seg = g(o.seg);
+    o.other = g(o.other);
+    o.t0 = g(o.t0);
+    o.t1 = g(o.t1);
+    o.dx = g(o.dx);
+    o.dy = g(o.dy);
+  }
+  const k = o.count++;
+  o.seg[k] = seg;
+  o.other[k] = other;
+  o.t0[k] = t0;
+  o.t1[k] = t1;
+  o.dx[k] = dx;
+  o.dy[k] = dy;
 }
 
 export interface RawEvents {
@@ -216,12 +240,14 @@ function countingSort(order: Uint32Array, key: (e: number) => number, keyCount: 
 
 export function groupEvents(L: PolygonLayer, b: EventBuffer, overlaps: OverlapBuffer, otherFeatureCount: number): EventGroups {
   const n = b.count;
-  // overlaps by segment, for lookup while classifying
-  const ovStart = new Map<number, number[]>();
-  for (let k = 0; k < overlaps.count; k++) {
-    const list = ovStart.get(overlaps.seg[k]);
-    if (list) list.push(k);
-    else ovStart.set(overlaps.seg[k], [k]);
+  // overlaps by segment (CSR), for lookup while classifying
+  const ovStart = new Uint32Array(L.vertexCount + 1);
+  for (let k = 0; k < overlaps.count; k++) ovStart[overlaps.seg[k] + 1]++;
+  for (let v = 0; v < L.vertexCount; v++) ovStart[v + 1] += ovStart[v];
+  const ovOrder = new Uint32Array(overlaps.count);
+  {
+    const cur = ovStart.slice(0, L.vertexCount);
+    for (let k = 0; k < overlaps.count; k++) ovOrder[cur[overlaps.seg[k]]++] = k;
   }
   const { seg, t, other } = b;
   // by segment (hence by ring and along it), then by t within a segment
@@ -285,10 +311,10 @@ export function groupEvents(L: PolygonLayer, b: EventBuffer, overlaps: OverlapBu
       rayCount += 2;
       k2++;
     }
-    const ovs = ovStart.get(s);
-    if (ovs) {
+    if (ovStart[s] < ovStart[s + 1]) {
       const te = t[e0];
-      for (const o of ovs) {
+      for (let q = ovStart[s]; q < ovStart[s + 1]; q++) {
+        const o = ovOrder[q];
         // strictly inside the stretch: at its ends the corner events carry the right rays
         if (overlaps.other[o] !== oth || te <= overlaps.t0[o] + SAME_POSITION_T || te >= overlaps.t1[o] - SAME_POSITION_T) continue;
         if (3 * (rayCount + 2) > raysBuf.length) {
