@@ -2,7 +2,8 @@
 import { featureCollection, feature as turfFeature, intersect } from '@turf/turf';
 import type { Feature, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { analyseAlignment, type AlignmentResult } from '../../../src/engine/alignment';
+import { analyseAlignment, overlapFeatures, type AlignmentResult } from '../../../src/engine/alignment';
+import type { Progress } from '../../../src/model/progress';
 import { areaOf, collection, feature, LINEAR, multi, rect } from './helpers';
 
 const pt = (lon: number, lat: number, population: number, id = `${lon},${lat}`): Feature<Point> => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties: { id, name: id, population } });
@@ -100,6 +101,24 @@ describe('a shared boundary digitised twice', () => {
     expect(r.indicesWithSlivers.departments.populationScore[0]).toBeCloseTo(150 / 157, 12);
     expect(r.indicesWithSlivers.departments.areaScore[0]).toBeLessThan(1);
     expect(Array.from(r.indicesWithSlivers.municipalities.regionsServing)).toEqual([2, 2]);
+  });
+
+  it('draws the slivers on demand, smallest first', () => {
+    const fc = overlapFeatures(r, regions, municipalities);
+    expect(fc.features.map((f) => [f.properties.region, f.properties.municipality_code, f.properties.sliver])).toEqual([
+      ['East', 'M1', true],
+      ['West', 'M2', true],
+    ]);
+    const t = fc.features[0].properties;
+    expect(t.area_km2).toBeLessThan(1);
+  });
+
+  it('reports progress by phase, ending each', () => {
+    const seen: Progress[] = [];
+    analyseAlignment({ regions, municipalities, settlements }, {}, (p) => seen.push(p));
+    const phases = [...new Set(seen.map((p) => p.phase))];
+    expect(phases).toEqual(['preparing polygons', 'overlaying regions on municipalities', 'placing settlements']);
+    for (const ph of phases) expect(seen.some((p) => p.phase === ph && p.done === p.total)).toBe(true);
   });
 
   it('a wider tolerance or share changes what counts as a sliver', () => {
