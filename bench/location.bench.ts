@@ -78,7 +78,7 @@ export async function runLocationBench(opts: LocationBenchOptions = {}): Promise
   const g0 = performance.now();
   const { problem } = syntheticInstance({ demandCount, candidateCount, seed: opts.seed ?? 1 });
   log(
-    `  instance: ${demandCount.toLocaleString('en-ZA')} demand points × ${candidateCount} candidates (dense, ${mb(problem.minutes!.byteLength)}), ` +
+    `  instance: ${demandCount.toLocaleString('en-ZA')} demand points × ${candidateCount} candidates (dense, ${(problem.minutes!.byteLength / 2 ** 20).toFixed(1)} MB), ` +
       `k = ${k}, T = ${T_MINUTES} min, seed ${opts.seed ?? 1} (generated in ${((performance.now() - g0) / 1000).toFixed(2)} s, not counted)`,
   );
 

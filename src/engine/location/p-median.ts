@@ -3,9 +3,11 @@
  * travel time to the nearest zone.
  *
  * Heuristic: greedy addition, then fast interchange (Whitaker 1983) priced with Resende & Werneck's
- * (2007) gain / loss / extra tables over closest and second-closest open zones, then perturbation
- * from the Lagrangian solutions. Bound: Lagrangian relaxation of the assignment constraints with
- * subgradient optimisation (Beasley 1993), which also proposes zone sets for the heuristic.
+ * (2007) gain / loss / extra tables over closest and second-closest open zones, then iterated local
+ * search (random swaps, descend, keep if better). Bound: Lagrangian relaxation of the assignment
+ * constraints with deflected subgradient optimisation (Beasley 1993), whose relaxed zone sets also
+ * seed the local search. Small instances (≤ 20,000 pairs) finish with HiGHS branch-and-cut, which
+ * closes the LP gap the Lagrangian cannot.
  *
  * Demand no eligible candidate reaches is left out (reported as uncoverable). A demand point no
  * *chosen* zone reaches costs `penaltyMinutes` × population (default: the sparse cutoff, or the
