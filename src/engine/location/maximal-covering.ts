@@ -4,10 +4,10 @@
  *
  * Heuristic: greedy with exactly maintained marginal gains, then best-improvement swap local search
  * with Resende–Werneck style gain / loss / extra tables (profit(i→j) = gain(j) − loss(i) +
- * extra(i, j)). Bound: the LP relaxation by HiGHS (usually within a fraction of a per cent for
- * MCLP); when the gap is still above target, HiGHS branch-and-cut from the heuristic answer within
- * the time budget. Without HiGHS: a Lagrangian bound (coverage rows relaxed, subgradient) and an
- * iterated local search.
+ * extra(i, j)), then tabu search over the same swaps while the gap is above target. Bound: the
+ * LP relaxation by HiGHS (within a fraction of a per cent for MCLP, and often integral — then its
+ * answer is optimal); when the gap is still above target, HiGHS branch-and-cut from the best answer
+ * within the time budget. Without HiGHS: a Lagrangian bound (coverage rows relaxed, subgradient).
  */
 import type { Highs, ModelData } from 'highs';
 import { throttleProgress, type ProgressFn } from '../../model/progress';
@@ -29,7 +29,7 @@ export interface MaximalCoveringOptions {
   targetGap?: number;
   /** a loaded HiGHS runtime; undefined = load the shared one; null = do not use HiGHS */
   highs?: Highs | null;
-  /** seed for the perturbations of the iterated local search */
+  /** seed for the tie-breaking and tabu tenures of the tabu search */
   seed?: number;
 }
 
