@@ -11,6 +11,9 @@
  * 4. the year's plan (teams, day routes, optional overnight trips, dates), then the independent
  *    verifier over every target settlement.
  *
+ * Steps 1–4 live in src/engine/routing/mobile-plan.ts and the files in src/io/exporters/routes.ts,
+ * shared with the app's routes panel.
+ *
  * TEAMS.csv columns: team, base_lon, base_lat, hours_per_day, days_per_week; optional days_off
  * (YYYY-MM-DD dates separated by ;) and start_time (HH:MM, default 08:00).
  *
@@ -21,19 +24,11 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { settlementTable, placeTable } from '../../engine/coverage/inputs';
-import { buildRoadGraph, buildSnapIndex, snapPoints, type RoadGraph, type SnapIndex } from '../../engine/network';
-import { estimatedReach } from '../../engine/routing/estimated-reach';
 import { parseIsoDate } from '../../engine/routing/holidays';
-import { networkProvider, networkReach } from '../../engine/routing/network-travel';
-import { planYear, type PlanStops, type TeamSpec } from '../../engine/routing/plan-year';
-import { greedyStopSelection, reachFromPairs, stopService, type ReachMatrix } from '../../engine/routing/stop-selection';
-import { greatCircleProvider, type TravelProvider } from '../../engine/routing/travel-provider';
-import { verifyPlan } from '../../engine/routing/verify-plan';
-import { toGpx, type GpxRoute } from '../../io/exporters/gpx';
-import { toIcs, type IcsEvent } from '../../io/exporters/ics';
+import { planMobileYear } from '../../engine/routing/mobile-plan';
+import type { TeamSpec } from '../../engine/routing/plan-year';
+import { routesGpx, stopsCsv, visitsCsv, visitsIcs } from '../../io/exporters/routes';
 import { parseOptions, type Command, type OptionValue } from '../args';
-import { csvLine } from '../csv';
 import { LayerReadError, readGeoJsonLayer } from '../read-layer';
 
 export const routesCommand: Command = {
@@ -107,17 +102,11 @@ export function parseTeamsCsv(text: string, file: string): TeamSpec[] {
   return teams;
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(Math.round(m % 60)).padStart(2, '0')}`;
-
 function runRoutesWith(v: Record<string, OptionValue>): number {
-  const t0 = performance.now();
   const say = (s: string) => process.stderr.write(`${s}\n`);
   const num = (k: string) => v[k] as number | undefined;
   const year = num('year')!;
   if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new LayerReadError(`--year ${year} is not a year from 1900 to 2199.`);
-  const reachMinutes = num('reach') ?? 30;
-  const detourFactor = num('detour-factor') ?? 1.3;
-  const averageKmh = num('average-kmh') ?? 50;
   const out = String(v.out);
   const teamsFile = String(v.teams);
   let teamsText: string;
@@ -127,73 +116,28 @@ function runRoutesWith(v: Record<string, OptionValue>): number {
     throw new LayerReadError(`Cannot read the teams file “${teamsFile}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
   }
   const teams = parseTeamsCsv(teamsText, teamsFile);
-  const settlements = settlementTable(readGeoJsonLayer(String(v.settlements), 'settlements'));
-  const thusong = v.thusong ? placeTable(readGeoJsonLayer(String(v.thusong), 'Thusong centres'), 'thusong') : null;
+  const settlements = readGeoJsonLayer(String(v.settlements), 'settlements');
+  const thusong = v.thusong ? readGeoJsonLayer(String(v.thusong), 'Thusong centres') : null;
   const roads = v.roads ? readGeoJsonLayer(String(v.roads), 'roads') : null;
-  const S = settlements.count;
-  const sPts = { lon: settlements.lon, lat: settlements.lat };
-  say(`${S} settlements, ${thusong?.lon.length ?? 0} Thusong centres, ${teams.length} teams`);
-
-  // travel: the road network when given, else the estimate
-  let graph: RoadGraph | null = null;
-  let index: SnapIndex | null = null;
-  const van = { offRoadKmh: 30 };
-  if (roads && roads.features.length) {
-    graph = buildRoadGraph(roads);
-    index = buildSnapIndex(graph, 'segment');
-    say(`road graph: ${graph.nodeCount} nodes, ${graph.edgeCount} edges`);
-  }
-  const reachTo = (cand: { lon: Float64Array; lat: Float64Array }): ReachMatrix =>
-    graph && index
-      ? networkReach(graph, sPts, snapPoints(graph, sPts, {}, index), cand, snapPoints(graph, cand, van, index), reachMinutes)
-      : estimatedReach(sPts, cand, reachMinutes, { detourFactor, averageKmh });
-
-  // 1. targets
-  const targets = new Uint8Array(S);
-  for (let s = 0; s < S; s++) targets[s] = settlements.population[s] > 0 ? 1 : 0;
-  let servedByThusong = 0;
-  if (thusong && thusong.lon.length && !v['all-settlements']) {
-    const r = reachTo({ lon: thusong.lon, lat: thusong.lat });
-    for (let s = 0; s < S; s++) if (targets[s] && r.offsets[s + 1] > r.offsets[s]) {
-      targets[s] = 0;
-      servedByThusong++;
-    }
-  }
-  // 2. stops
-  const reach = reachTo(sPts);
-  const selection = greedyStopSelection(reach, { targets, settlementWeight: settlements.population });
-  const stopAt = selection.stops; // settlement index hosting each stop
-  const N = stopAt.length;
-  say(`${targets.reduce((a, b) => a + b, 0)} target settlements (${servedByThusong} within ${reachMinutes} min of a Thusong centre), ${N} stops, ${selection.uncoverable.length} with no stop site in reach`);
-  // 3. service
-  const service = stopService(N, selection.servedBy, settlements.population, {
-    visitorsPerResident: num('visitors-per-resident'),
-    visitorsPerHour: num('visitors-per-hour'),
-    minHours: num('min-hours'),
-    maxHours: num('max-hours'),
-    repeatLargeStops: v['repeat-large'] === true,
-  });
-  const stops: PlanStops = {
-    lon: Float64Array.from(stopAt, (s) => settlements.lon[s]),
-    lat: Float64Array.from(stopAt, (s) => settlements.lat[s]),
-    serviceMinutes: service.serviceMinutes,
-    visitsPerYear: service.visitsPerYear,
-    names: Array.from(stopAt, (s) => `${settlements.name[s] || settlements.id[s]} (${settlements.id[s]})`),
-  };
-  // 4. plan on stops + bases
-  const places = {
-    lon: Float64Array.from([...stops.lon, ...teams.map((t) => t.baseLon)]),
-    lat: Float64Array.from([...stops.lat, ...teams.map((t) => t.baseLat)]),
-  };
-  const tTravel = performance.now();
-  const travel: TravelProvider = graph && index ? networkProvider(graph, places, snapPoints(graph, places, van, index), { detourFactor }) : greatCircleProvider(places.lon, places.lat, { detourFactor, averageKmh });
-  const travelSeconds = (performance.now() - tTravel) / 1000;
+  say(`${settlements.features.length} settlements, ${thusong?.features.length ?? 0} Thusong centres, ${teams.length} teams`);
   const holidays = typeof v.holidays === 'string' ? v.holidays.split(',').map((s) => s.trim()).filter(Boolean) : [];
   for (const h of holidays) if (!Number.isFinite(parseIsoDate(h))) throw new LayerReadError(`--holidays: “${h}” is not a YYYY-MM-DD date.`);
+
   let lastPhase = '';
-  const plan = planYear(
-    { stops, teams, year, travel },
+  const mp = planMobileYear(
+    { settlements, thusong, roads, teams, year },
     {
+      reachMinutes: num('reach'),
+      allSettlements: v['all-settlements'] === true,
+      detourFactor: num('detour-factor'),
+      averageKmh: num('average-kmh'),
+      service: {
+        visitorsPerResident: num('visitors-per-resident'),
+        visitorsPerHour: num('visitors-per-hour'),
+        minHours: num('min-hours'),
+        maxHours: num('max-hours'),
+        repeatLargeStops: v['repeat-large'] === true,
+      },
       extraHolidays: holidays,
       overnight: v.overnight === true,
       maxTripDays: num('max-trip-days'),
@@ -206,87 +150,37 @@ function runRoutesWith(v: Record<string, OptionValue>): number {
       if (p.phase !== lastPhase) say(`  ${(lastPhase = p.phase)}`);
     },
   );
-  // settlement → plan stop, for the verifier and the outputs
-  const stopOfCandidate = new Int32Array(S).fill(-1);
-  stopAt.forEach((c, k) => (stopOfCandidate[c] = k));
-  const ps: number[] = [];
-  const pc: number[] = [];
-  const pm: number[] = [];
-  for (let s = 0; s < S; s++) for (let k = reach.offsets[s]; k < reach.offsets[s + 1]; k++) {
-    const st = stopOfCandidate[reach.candidates[k]];
-    if (st >= 0) {
-      ps.push(s);
-      pc.push(st);
-      pm.push(reach.minutes[k]);
-    }
-  }
-  const stopReach = reachFromPairs(S, N, ps, pc, pm);
-  const verification = verifyPlan(
-    { plan, stops, teams, travel, coverage: { reach: stopReach, reachMinutes, targets, settlementNames: settlements.name.map((n, i) => n || settlements.id[i]) } },
-    { extraHolidays: holidays },
-  );
+  const { plan, verification, stops, reachMinutes, detourFactor } = mp;
+  const st = mp.settlements;
+  const N = stops.id.length;
+  if (mp.travel.method === 'network') say(`road graph: ${mp.travel.nodeCount} nodes, ${mp.travel.edgeCount} edges`);
+  say(`${mp.targetCount} target settlements (${mp.servedByThusong} within ${mp.thusongMinutes} min of a Thusong centre), ${N} stops, ${mp.uncoverable.length} with no stop site in reach`);
 
   // outputs
   mkdirSync(out, { recursive: true });
-  const stopId = (k: number) => settlements.id[stopAt[k]];
-  const stopName = (k: number) => settlements.name[stopAt[k]] || settlements.id[stopAt[k]];
-  const servedList: string[][] = Array.from({ length: N }, () => []);
-  for (let s = 0; s < S; s++) if (selection.servedBy[s] >= 0) servedList[selection.servedBy[s]].push(settlements.id[s]);
-
-  const stopLines = [csvLine(['stop', 'name', 'lon', 'lat', 'team', 'settlements_served', 'population_served', 'expected_visitors', 'service_minutes', 'visits_per_year', 'visits_planned', 'settlement_ids'])];
-  for (let k = 0; k < N; k++) {
-    stopLines.push(csvLine([stopId(k), stopName(k), stops.lon[k].toFixed(6), stops.lat[k].toFixed(6), plan.stopTeam[k] >= 0 ? teams[plan.stopTeam[k]].id : '', servedList[k].length, service.population[k], Math.round(service.expectedVisitors[k]), service.serviceMinutes[k], service.visitsPerYear[k], plan.visitsPlanned[k], servedList[k].join(';')]));
-  }
-  writeFileSync(join(out, 'stops.csv'), stopLines.join('\n') + '\n');
-
-  const visitLines = [csvLine(['team', 'date', 'stop', 'stop_name', 'arrival', 'departure', 'settlements_served', 'trip', 'trip_day', 'trip_days', 'overnight_at', 'round'])];
-  const events: IcsEvent[] = [];
-  const gpx: GpxRoute[] = [];
-  for (const ty of plan.teams) {
-    const team = teams[ty.team];
-    for (const d of ty.days) {
-      d.stops.forEach((k, x) => {
-        visitLines.push(csvLine([team.id, d.date, stopId(k), stopName(k), hhmm(d.arrivalMinutes[x]), hhmm(d.departureMinutes[x]), servedList[k].join(';'), d.trip + 1, d.tripDay + 1, d.tripDays, d.endAt >= 0 ? stopId(d.endAt) : '', d.round + 1]));
-        events.push({
-          uid: `${team.id}-${d.date}-${stopId(k)}-${x}@thusong-planner`,
-          startDate: d.date,
-          startMinutes: d.departureMinutes[x] - stops.serviceMinutes[k],
-          endMinutes: d.departureMinutes[x],
-          summary: `Mobile Thusong (${team.id}): ${stopName(k)}`,
-          description: `Team ${team.id} at ${stopName(k)}, serving ${servedList[k].length} settlement(s), about ${Math.round(service.expectedVisitors[k] / Math.max(1, service.visitsPerYear[k]))} visitors expected. Arrive ${hhmm(d.arrivalMinutes[x])}, leave ${hhmm(d.departureMinutes[x])}.`,
-          location: stopName(k),
-          geo: [stops.lat[k], stops.lon[k]],
-          categories: ['Mobile Thusong', team.id],
-        });
-      });
-      const at = (loc: number) => (loc < 0 ? { lon: team.baseLon, lat: team.baseLat, name: `${team.id} base` } : { lon: stops.lon[loc], lat: stops.lat[loc], name: stopName(loc) });
-      gpx.push({
-        name: `${team.id} ${d.date}${d.tripDays > 1 ? ` (day ${d.tripDay + 1} of ${d.tripDays})` : ''}`,
-        points: [at(d.startAt), ...d.stops.map((k, x) => ({ ...at(k), description: `${hhmm(d.arrivalMinutes[x])}–${hhmm(d.departureMinutes[x])}` })), at(d.endAt)],
-      });
-    }
-  }
-  writeFileSync(join(out, 'visits.csv'), visitLines.join('\n') + '\n');
-  writeFileSync(join(out, 'calendar.ics'), toIcs(events, { calendarName: `Mobile Thusong ${year}` }));
-  writeFileSync(join(out, 'routes.gpx'), toGpx(gpx, { name: `Mobile Thusong routes ${year}` }));
+  writeFileSync(join(out, 'stops.csv'), stopsCsv(mp));
+  writeFileSync(join(out, 'visits.csv'), visitsCsv(mp));
+  writeFileSync(join(out, 'calendar.ics'), visitsIcs(mp));
+  writeFileSync(join(out, 'routes.gpx'), routesGpx(mp));
 
   const round1 = (x: number) => Math.round(x * 10) / 10;
+  const averageKmh = mp.travel.method === 'estimate' ? mp.travel.averageKmh : undefined;
   const summary = {
     year,
-    travel_times: graph ? 'road network' : `estimate: great-circle × ${detourFactor} at ${averageKmh} km/h`,
+    travel_times: mp.travel.method === 'network' ? 'road network' : `estimate: great-circle × ${detourFactor} at ${averageKmh} km/h`,
     km_method: `great-circle × ${detourFactor}`,
     reach_minutes: reachMinutes,
-    settlements: { total: S, targets: targets.reduce((a, b) => a + b, 0), within_reach_of_thusong: servedByThusong },
+    settlements: { total: st.count, targets: mp.targetCount, within_reach_of_thusong: mp.servedByThusong },
     stops: N,
     visits_planned: plan.totals.visits,
     km: round1(plan.totals.km),
     days_used: plan.totals.daysUsed,
     drive_hours: round1(plan.totals.driveMinutes / 60),
     teams: plan.teams.map((ty) => ({ team: ty.id, stops: ty.stopsAssigned, working_days: ty.workingDates, days_used: ty.daysUsed, km: round1(ty.km), drive_hours: round1(ty.driveMinutes / 60) })),
-    unreached_settlements: verification.unreachedSettlements.map((u) => ({ id: settlements.id[u.settlement], name: settlements.name[u.settlement], population: settlements.population[u.settlement], reason: u.reason })),
-    unvisited_stops: plan.unvisited.map((u) => ({ stop: stopId(u.stop), visit: u.round + 1, team: u.team >= 0 ? teams[u.team].id : '', code: u.code, reason: u.reason })),
+    unreached_settlements: verification.unreachedSettlements.map((u) => ({ id: st.id[u.settlement], name: st.name[u.settlement], population: st.population[u.settlement], reason: u.reason })),
+    unvisited_stops: plan.unvisited.map((u) => ({ stop: stops.id[u.stop], visit: u.round + 1, team: u.team >= 0 ? teams[u.team].id : '', code: u.code, reason: u.reason })),
     verification: { ok: verification.ok, checked: verification.checked, problem_count: verification.problems.length, problems: verification.problems.slice(0, 200) },
-    seconds: { total: round1((performance.now() - t0) / 1000), travel_matrix: round1(travelSeconds), plan: round1(plan.seconds) },
+    seconds: { total: round1(mp.seconds.total), travel_matrix: round1(mp.seconds.travelMatrix), plan: round1(mp.seconds.plan) },
   };
   writeFileSync(join(out, 'summary.json'), JSON.stringify(summary, null, 2) + '\n');
   process.stdout.write(

@@ -37,3 +37,6 @@ export { planYear } from './plan-year';
 export type { PlanStops, TeamSpec, PlanYearInputs, PlanYearOptions, PlannedDay, TeamYear, Unvisited, UnvisitedCode, YearPlan } from './plan-year';
 export { verifyPlan, describeProblems } from './verify-plan';
 export type { PlanProblem, PlanProblemCode, PlanVerification, VerifyPlanInputs, VerifyPlanOptions, CoverageToVerify } from './verify-plan';
+// from layers to a verified year (shared by `analyse routes` and the routes panel's worker)
+export { planMobileYear, dayLegs, servedSettlements } from './mobile-plan';
+export type { MobilePlan, MobilePlanInputs, MobilePlanOptions, MobileStops, DayLegs } from './mobile-plan';
