@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --only NAME] [--size small|large]`: finds every `*.bench.ts` under src/engine
- * and bench/, and runs each entry once per size, each size in a fresh Node process so peak memory
+ * and bench/, and runs each entry once per size, each in a fresh Node process so peak memory
  * figures are not inflated by the previous run.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,10 +20,11 @@ function findBenchFiles(dir: string, out: string[] = []): string[] {
   return out.sort();
 }
 
-function parse(argv: string[]): { only?: string; sizes: BenchSize[]; child: boolean } {
+function parse(argv: string[]): { only?: string; sizes: BenchSize[]; child: boolean; entry?: string } {
   let only: string | undefined;
   let sizes: BenchSize[] = ['small', 'large'];
   let child = false;
+  let entry: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -37,26 +38,31 @@ function parse(argv: string[]): { only?: string; sizes: BenchSize[]; child: bool
       if (v !== 'small' && v !== 'large') throw new Error(`--size must be small or large, not “${v}”`);
       sizes = [v];
     } else if (a === '--child') child = true;
+    else if (a.startsWith('--entry')) entry = value();
     else throw new Error(`Unknown option ${a}. Use --only NAME and --size small|large.`);
   }
-  return { only, sizes, child };
+  return { only, sizes, child, entry };
 }
 
 async function loadEntries(only?: string): Promise<{ file: string; entry: BenchEntry }[]> {
   const files = [...findBenchFiles(join(root, 'src', 'engine')), ...findBenchFiles(join(root, 'bench'))];
   const entries: { file: string; entry: BenchEntry }[] = [];
   for (const file of files) {
-    const mod = (await import(pathToFileURL(file).href)) as { bench?: BenchEntry };
-    if (!mod.bench) continue;
-    if (only && !mod.bench.name.includes(only) && !relative(root, file).includes(only)) continue;
-    entries.push({ file, entry: mod.bench });
+    // every exported BenchEntry counts (a file may hold several, e.g. one per instance)
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const value of Object.values(mod)) {
+      const entry = value as BenchEntry;
+      if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.run !== 'function') continue;
+      if (only && !entry.name.includes(only) && !relative(root, file).includes(only)) continue;
+      entries.push({ file, entry });
+    }
   }
   return entries;
 }
 
 async function main(): Promise<void> {
-  const { only, sizes, child } = parse(process.argv.slice(2));
-  const entries = await loadEntries(only);
+  const { only, sizes, child, entry: entryName } = parse(process.argv.slice(2));
+  const entries = (await loadEntries(only)).filter((e) => !entryName || e.entry.name === entryName);
   if (entries.length === 0) {
     process.stderr.write(`No bench entry matches “${only}”.\n`);
     process.exit(2);
@@ -72,10 +78,13 @@ async function main(): Promise<void> {
     return;
   }
   console.log(machineHeader());
-  for (const size of sizes) {
-    const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', '--size', size, ...(only ? ['--only', only] : [])];
-    const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+  // each entry and size in its own process: peak memory is then that run's alone
+  for (const { entry } of entries) {
+    for (const size of sizes) {
+      const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', '--size', size, '--entry', entry.name];
+      const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+    }
   }
 }
 

@@ -140,7 +140,7 @@ export function analyseCoverage(inputs: CoverageInputs, options: CoverageOptions
     const oSnaps = snapPoints(graph, officePoints, snapOptions, index);
     const siteSnaps = snapPoints(graph, sitePoints, snapOptions, index);
     snapMs = now() - ts;
-    ctx = networkContext(graph, sSnaps);
+    ctx = networkContext(graph, sSnaps, [oSnaps, siteSnaps]);
     officeDest = { snaps: oSnaps, points: officePoints };
     siteDest = { snaps: siteSnaps, points: sitePoints };
     network = summariseNetwork(graph, sSnaps, settlements.population);

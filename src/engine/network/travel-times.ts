@@ -11,6 +11,7 @@ import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { reverseCsr, type RoadGraph } from './build-graph';
 import { createEntries, destinationEntries, originEntries, sameSegmentMinutes, type Entries } from './connections';
 import { createDijkstraWorkspace, multiSourceDijkstra, type DijkstraWorkspace, type Seeds } from './dijkstra';
+import type { CoreGraph } from './core-graph';
 import { kNearestDijkstra, type KNearestWorkspace } from './k-nearest-dijkstra';
 import type { Snaps } from './snap';
 
@@ -79,6 +80,73 @@ export interface TravelTimeOptions {
   /** entry nodes of the origins (from originEntryNodes), to stop the search early; computed if absent */
   originNodes?: Uint32Array;
   workspace?: DijkstraWorkspace;
+  /**
+   * the contracted graph (buildCoreGraph) to search instead of the full one; used only when every
+   * destination joins the network at a core node (pass them as `keep` when building it)
+   */
+  core?: CoreGraph;
+  /** coreNodesFor(core, originNodes), to stop a core search early; computed if absent */
+  coreOriginNodes?: Uint32Array;
+}
+
+/** The seeds moved onto the core graph, or null if one lies inside a chain (search the full graph). */
+export function seedsOnCore(core: CoreGraph, seeds: Seeds): Seeds | null {
+  const node = new Uint32Array(seeds.count);
+  for (let i = 0; i < seeds.count; i++) {
+    const c = core.coreOf[seeds.node[i]];
+    if (c < 0) return null;
+    node[i] = c;
+  }
+  return { count: seeds.count, node, minutes: seeds.minutes, label: seeds.label };
+}
+
+/** The core nodes that must be settled for the given full-graph nodes' times to be final. */
+export function coreNodesFor(core: CoreGraph, nodes: ArrayLike<number>): Uint32Array {
+  const out = new Uint32Array(nodes.length * 2);
+  let n = 0;
+  for (let i = 0; i < nodes.length; i++) {
+    const v = nodes[i];
+    const c = core.coreOf[v];
+    if (c >= 0) out[n++] = c;
+    else {
+      out[n++] = core.endA[v];
+      out[n++] = core.endB[v];
+    }
+  }
+  return out.slice(0, n);
+}
+
+/** Minutes and label at full-graph node v, from a search over the core (or the full graph). */
+export interface ReadOut {
+  minutes: number;
+  label: number;
+}
+
+export function readSearch(core: CoreGraph | null, dist: Float64Array, label: Int32Array, v: number, out: ReadOut): ReadOut {
+  if (!core) {
+    out.minutes = dist[v];
+    out.label = label[v];
+    return out;
+  }
+  const c = core.coreOf[v];
+  if (c >= 0) {
+    out.minutes = dist[c];
+    out.label = label[c];
+    return out;
+  }
+  // inside a chain: leave it by end A or end B
+  const a = core.endA[v];
+  const b = core.endB[v];
+  const ma = core.toA[v] + dist[a];
+  const mb = core.toB[v] + dist[b];
+  if (ma <= mb) {
+    out.minutes = ma;
+    out.label = label[a];
+  } else {
+    out.minutes = mb;
+    out.label = label[b];
+  }
+  return out;
 }
 
 /** Minutes from each origin to the nearest of the chosen destinations. */
@@ -95,20 +163,25 @@ export function timesToNearest(
   const seeds = destinationSeeds(graph, destinations, chosen);
   if (seeds.count === 0) return { minutes, nearest };
   const workspace = options.workspace ?? createDijkstraWorkspace(graph.nodeCount);
-  const stopWhenSettled = options.originNodes ?? originEntryNodes(graph, origins);
-  const result = multiSourceDijkstra(reverseCsr(graph), seeds, { stopWhenSettled }, workspace);
+  const originNodes = options.originNodes ?? originEntryNodes(graph, origins);
+  const coreSeeds = options.core ? seedsOnCore(options.core, seeds) : null;
+  const core = coreSeeds ? options.core! : null;
+  const result = core
+    ? multiSourceDijkstra(core.reverse, coreSeeds!, { stopWhenSettled: options.coreOriginNodes ?? coreNodesFor(core, originNodes) }, workspace)
+    : multiSourceDijkstra(reverseCsr(graph), seeds, { stopWhenSettled: originNodes }, workspace);
   const bySegment = destinationsBySegment(destinations, chosen);
   const e: Entries = createEntries();
+  const at: ReadOut = { minutes: Infinity, label: -1 };
   for (let i = 0; i < n; i++) {
     originEntries(graph, origins, i, e);
     let best = Infinity;
     let which = -1;
     for (let x = 0; x < e.count; x++) {
-      const v = e.node[x];
-      const m = e.minutes[x] + result.minutes[v];
+      readSearch(core, result.minutes, result.label, e.node[x], at);
+      const m = e.minutes[x] + at.minutes;
       if (m < best) {
         best = m;
-        which = result.label[v];
+        which = at.label;
       }
     }
     if (bySegment.size && e.count) {
@@ -159,23 +232,36 @@ export function timesToKNearest(
   chosen: ArrayLike<number>,
   k: number,
   workspace?: KNearestWorkspace,
+  core?: CoreGraph,
 ): KNearestTimes {
   const n = origins.count;
   const minutes = new Float32Array(n * k).fill(Infinity);
   const nearest = new Int32Array(n * k).fill(-1);
   const seeds = destinationSeeds(graph, destinations, chosen);
   if (seeds.count === 0) return { k, minutes, nearest };
-  const result = kNearestDijkstra(reverseCsr(graph), seeds, k, workspace);
+  const coreSeeds = core ? seedsOnCore(core, seeds) : null;
+  const onCore = coreSeeds ? core! : null;
+  const result = onCore ? kNearestDijkstra(onCore.reverse, coreSeeds!, k, workspace) : kNearestDijkstra(reverseCsr(graph), seeds, k, workspace);
   const bySegment = destinationsBySegment(destinations, chosen);
   const e: Entries = createEntries();
+  // offers node w's k labels (search-graph id) to origin i, plus `extra` minutes to get to w
+  const offerFrom = (i: number, w: number, extra: number) => {
+    const base = w * k;
+    for (let y = 0; y < k; y++) {
+      const j = result.label[base + y];
+      if (j < 0) break;
+      offerK(minutes, nearest, k, i, extra + result.minutes[base + y], j);
+    }
+  };
   for (let i = 0; i < n; i++) {
     originEntries(graph, origins, i, e);
     for (let x = 0; x < e.count; x++) {
-      const base = e.node[x] * k;
-      for (let y = 0; y < k; y++) {
-        const j = result.label[base + y];
-        if (j < 0) break;
-        offerK(minutes, nearest, k, i, e.minutes[x] + result.minutes[base + y], j);
+      const v = e.node[x];
+      if (!onCore) offerFrom(i, v, e.minutes[x]);
+      else if (onCore.coreOf[v] >= 0) offerFrom(i, onCore.coreOf[v], e.minutes[x]);
+      else {
+        offerFrom(i, onCore.endA[v], e.minutes[x] + onCore.toA[v]);
+        offerFrom(i, onCore.endB[v], e.minutes[x] + onCore.toB[v]);
       }
     }
     if (bySegment.size && e.count) {
@@ -198,12 +284,14 @@ export function placeToPlaceMinutes(
   needed: Uint8Array,
   progress?: ProgressFn,
   workspace: DijkstraWorkspace = createDijkstraWorkspace(graph.nodeCount),
+  core?: CoreGraph,
 ): Float32Array {
   const n = places.count;
   const report = throttleProgress(progress);
   const out = new Float32Array(n * n).fill(NaN);
   const rev = reverseCsr(graph);
   const e = createEntries();
+  const at: ReadOut = { minutes: Infinity, label: -1 };
   const askers: number[] = [];
   for (let j = 0; j < n; j++) {
     askers.length = 0;
@@ -215,13 +303,20 @@ export function placeToPlaceMinutes(
       originEntries(graph, places, i, e);
       for (let x = 0; x < e.count; x++) stop.push(e.node[x]);
     }
-    const result = seeds.count && stop.length ? multiSourceDijkstra(rev, seeds, { stopWhenSettled: Uint32Array.from(stop) }, workspace) : null;
+    const coreSeeds = core ? seedsOnCore(core, seeds) : null;
+    const onCore = coreSeeds ? core! : null;
+    let result = null;
+    if (seeds.count && stop.length) {
+      result = onCore
+        ? multiSourceDijkstra(onCore.reverse, coreSeeds!, { stopWhenSettled: coreNodesFor(onCore, stop) }, workspace)
+        : multiSourceDijkstra(rev, seeds, { stopWhenSettled: Uint32Array.from(stop) }, workspace);
+    }
     for (const i of askers) {
       let best = i === j && !places.tooFar[i] ? 0 : sameSegmentMinutes(graph, places, i, places, j);
       if (result) {
         originEntries(graph, places, i, e);
         for (let x = 0; x < e.count; x++) {
-          const m = e.minutes[x] + result.minutes[e.node[x]];
+          const m = e.minutes[x] + readSearch(onCore, result.minutes, result.label, e.node[x], at).minutes;
           if (m < best) best = m;
         }
       }
