@@ -186,3 +186,23 @@ describe('coverage statistics', () => {
     expect(rows).toEqual([['ALL', 16], ['W', 10], ['E', 5], ['NONE', 1]]);
   });
 });
+
+describe('bundle trips with more than one candidate per service', () => {
+  it('uses the second-nearest office of a service when it lies on the way', () => {
+    // home at 0 km; Home Affairs at 10 km; SASSA at 3 km behind home (−3 km) and at 11 km.
+    // Nearest only: 0 → −3 → 10 → 0 = 3 + 13 + 10 = 26 km; with two candidates: 0 → 10 → 11 → 0
+    // = 22 km (16.5 minutes at 0.75 min/km)
+    const roads = collection([road([at(-5), at(0), at(10), at(20)])]);
+    const bundle: ServiceBundle = { code: 'b', name: 'ID + grant', services: ['id_document', 'sassa_grant'], visitsPerPersonYear: 0.02 };
+    const inputs = {
+      roads,
+      settlements: collection([settlement(at(0), 'home', 100)]),
+      offices: collection([office(at(10), 'HA', 'HOME_AFFAIRS'), office(at(-3), 'S1', 'SASSA'), office(at(11), 'S2', 'SASSA')]),
+    };
+    const catalogue = { ...DEFAULT_CATALOGUE, bundles: [bundle] };
+    const one = analyseCoverage(inputs, { catalogue, bundles: { candidatesPerService: 1 } });
+    const two = analyseCoverage(inputs, { catalogue, bundles: { candidatesPerService: 2 } });
+    expect(one.bundles[0].separateMinutes[0]).toBeCloseTo(26 * 0.75, 3);
+    expect(two.bundles[0].separateMinutes[0]).toBeCloseTo(22 * 0.75, 3);
+  });
+});
