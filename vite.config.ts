@@ -12,7 +12,8 @@ function contentSecurityPolicy(): Plugin {
   const basemap = (process.env.BASEMAP_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean).join(' ');
   const policy = [
     "default-src 'self'",
-    "script-src 'self'",
+    // WebAssembly (the HiGHS solver) needs wasm-unsafe-eval; JavaScript eval stays forbidden
+    "script-src 'self' 'wasm-unsafe-eval'",
     "worker-src 'self' blob:",
     "child-src 'self' blob:",
     "style-src 'self' 'unsafe-inline'",

@@ -22,6 +22,7 @@ async function dropFile(page: Page, name: string, content: Buffer, type: string)
 }
 
 async function renderedFeatures(page: Page): Promise<number> {
+  await page.evaluate(() => document.querySelector('[data-testid="map"]')!.dispatchEvent(new Event('thusong:count-features')));
   return Number((await page.getAttribute('[data-testid="map"]', 'data-rendered-features')) ?? 0);
 }
 
