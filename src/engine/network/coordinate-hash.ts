@@ -1,20 +1,25 @@
 /**
- * Merges coordinates into node ids by quantising them to integer cells (Int32 pairs) and looking
- * them up in an open-addressing hash table on typed arrays — no per-vertex strings, no Map.
- * Each slot holds [qx, qy, id + 1] side by side, so a lookup touches one cache line.
- * Two positions merge when they round to the same cell of `toleranceDeg` (1e-6° ≈ 11 cm).
+ * Merges coordinates into nodes by quantising them to integer cells (Int32 pairs) and looking
+ * them up in an open-addressing hash table on one Int32Array — no per-vertex strings, no Map.
+ * A slot is [qx, qy]; the slot's index is the node's provisional id (compacted to 0…N−1 once the
+ * roads are read), so a lookup touches one cache line and the table holds nothing else.
+ * Two positions merge when they round to the same cell of `toleranceDeg` (1e-6° ≈ 11 cm); the
+ * node then sits at the cell's centre, within half the tolerance of every vertex merged into it.
  * (Two positions a hair apart on either side of a cell border do not merge; with real data the
  * shared vertices of joined lines are bit-identical, so this never matters in practice.)
  */
 
+/** Marks an empty slot: no longitude × 1e6 (or coarser) can reach −2^31. */
+export const EMPTY_SLOT = -0x80000000;
+
 export interface CoordinateHash {
   /** capacity − 1 (capacity is a power of two) */
   mask: number;
-  /** slot s: [3s] = qx, [3s+1] = qy, [3s+2] = node id + 1 (0 = empty) */
+  /** slot s: [2s] = qx (EMPTY_SLOT when free), [2s+1] = qy */
   slots: Int32Array;
-  lon: Float64Array;
-  lat: Float64Array;
+  /** occupied slots */
   count: number;
+  /** 1 / toleranceDeg */
   scale: number;
 }
 
@@ -27,27 +32,17 @@ export function hashCapacity(maxPoints: number): number {
 
 /**
  * `maxPoints`: an upper bound on distinct positions (e.g. the number of vertices read).
- * `memory` lets the caller supply zeroed arrays (slots: 3 × hashCapacity, lon/lat: maxPoints).
+ * `slots` may be supplied (2 × hashCapacity(maxPoints) Int32s); it is cleared here.
  */
-export function createCoordinateHash(
-  maxPoints: number,
-  toleranceDeg: number,
-  memory?: { slots: Int32Array; lon: Float64Array; lat: Float64Array },
-): CoordinateHash {
+export function createCoordinateHash(maxPoints: number, toleranceDeg: number, slots?: Int32Array): CoordinateHash {
   const cap = hashCapacity(maxPoints);
-  const n = Math.max(1, maxPoints);
-  return {
-    mask: cap - 1,
-    slots: memory?.slots ?? new Int32Array(cap * 3),
-    lon: memory?.lon ?? new Float64Array(n),
-    lat: memory?.lat ?? new Float64Array(n),
-    count: 0,
-    scale: 1 / toleranceDeg,
-  };
+  const table = slots ?? new Int32Array(cap * 2);
+  for (let i = 0; i < cap * 2; i += 2) table[i] = EMPTY_SLOT;
+  return { mask: cap - 1, slots: table, count: 0, scale: 1 / toleranceDeg };
 }
 
-/** The node id for a position, creating a node on first sight. */
-export function nodeIdFor(h: CoordinateHash, lon: number, lat: number): number {
+/** The slot (provisional node id) for a position, claiming it on first sight. */
+export function slotFor(h: CoordinateHash, lon: number, lat: number): number {
   const x = Math.round(lon * h.scale) | 0;
   const y = Math.round(lat * h.scale) | 0;
   // a cheap integer mix (murmur-style finaliser) of both coordinates
@@ -59,18 +54,15 @@ export function nodeIdFor(h: CoordinateHash, lon: number, lat: number): number {
   const mask = h.mask;
   let i = k & mask;
   for (;;) {
-    const at = i * 3;
-    const id = slots[at + 2];
-    if (id === 0) {
-      const node = h.count++;
+    const at = i << 1;
+    const sx = slots[at];
+    if (sx === EMPTY_SLOT) {
       slots[at] = x;
       slots[at + 1] = y;
-      slots[at + 2] = node + 1;
-      h.lon[node] = lon;
-      h.lat[node] = lat;
-      return node;
+      h.count++;
+      return i;
     }
-    if (slots[at] === x && slots[at + 1] === y) return id - 1;
+    if (sx === x && slots[at + 1] === y) return i;
     i = (i + 1) & mask;
   }
 }

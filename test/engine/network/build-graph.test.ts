@@ -9,7 +9,8 @@ function edgeMinutes(g: RoadGraph, from: number, to: number): number[] {
 }
 
 function nodeAt(g: RoadGraph, p: [number, number]): number {
-  for (let v = 0; v < g.nodeCount; v++) if (Math.abs(g.nodeLon[v] - p[0]) < 1e-9 && Math.abs(g.nodeLat[v] - p[1]) < 1e-9) return v;
+  // nodes sit at the centre of their 1e-6° merge cell
+  for (let v = 0; v < g.nodeCount; v++) if (Math.abs(g.nodeLon[v] - p[0]) <= 5e-7 && Math.abs(g.nodeLat[v] - p[1]) <= 5e-7) return v;
   throw new Error(`no node at ${p}`);
 }
 
