@@ -3,6 +3,8 @@ import type { MapSpec } from '../map/slots';
 import type { PanelId } from './state';
 import { CoveragePanel } from '../panels/coverage/CoveragePanel';
 import { useCoverageCapability } from '../panels/coverage/useCoverageMap';
+import { RoutesPanel } from '../panels/routes/RoutesPanel';
+import { useRoutesCapability } from '../panels/routes/useRoutesMap';
 
 /**
  * A user task: its panel and a hook that App calls on every render (in this fixed order) to keep the
@@ -16,4 +18,7 @@ export interface Capability {
   useCapability?: (active: boolean) => MapSpec | null;
 }
 
-export const CAPABILITIES: Capability[] = [{ id: 'coverage', label: 'Coverage', Panel: CoveragePanel, useCapability: useCoverageCapability }];
+export const CAPABILITIES: Capability[] = [
+  { id: 'coverage', label: 'Coverage', Panel: CoveragePanel, useCapability: useCoverageCapability },
+  { id: 'routes', label: 'Routes', Panel: RoutesPanel, useCapability: useRoutesCapability },
+];

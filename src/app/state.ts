@@ -5,6 +5,7 @@ import type { InputIssue } from '../model/errors';
 import type { Progress } from '../model/progress';
 import type { LoadOptions, MappingRequest } from '../io/load-file';
 import { initialCoverageState, type CoverageState } from '../panels/coverage/coverage-state';
+import { initialRoutesState, type RoutesState } from '../panels/routes/routes-state';
 
 export interface LoadJob {
   id: string;
@@ -48,6 +49,7 @@ export interface AppState {
   settings: { basemapUrl: string };
   panel: PanelId;
   coverage: CoverageState;
+  routes: RoutesState;
   /** changes when the map should fit to the data again */
   fitKey: string;
   /** the sample province is loading (first paint) */
@@ -67,6 +69,7 @@ export const initialState = (): AppState => ({
   settings: { basemapUrl: '' },
   panel: 'data',
   coverage: initialCoverageState(),
+  routes: initialRoutesState(),
   fitKey: '',
   sampleStatus: 'none',
 });

@@ -1,0 +1,101 @@
+/**
+ * Runs the year plan in the routes worker when the user asks ("Plan the year"): a plan takes
+ * seconds to a minute, so unlike coverage it never starts by itself; a change of data, teams or
+ * settings only marks the plan stale. Latest only: a new run supersedes a running one.
+ */
+import { useMemo } from 'react';
+import { appStore, type AppState } from '../../app/state';
+import { useStoreSlice } from '../../app/store';
+import { layerCollection } from '../../model/dataset';
+import { AbortError } from '../../model/errors';
+import { planYearInWorker } from '../../../workers/routes-client';
+import type { Job } from '../../../workers/worker-handle';
+import type { RoutesSettings, RoutesState, TeamDraft } from './routes-state';
+import { effectiveTeams, firstPlannedDay, planOptions, routesInputKey, settingsProblems, teamSpecs, thusongCentres } from './routes-view';
+
+const setRoutes = (update: (r: RoutesState) => RoutesState) => appStore.set((s) => ({ ...s, routes: update(s.routes) }));
+
+let running: Job<unknown> | null = null;
+
+/** The teams, checked, and the key of what a plan made now would depend on. */
+export function currentInputs(state: AppState) {
+  const centres = thusongCentres(layerCollection(state.dataset, 'thusong'));
+  const drafts = effectiveTeams(state.routes.teams, centres);
+  const checked = teamSpecs(drafts, centres);
+  const problems = [...settingsProblems(state.routes.settings), ...checked.problems];
+  if (!layerCollection(state.dataset, 'settlements')) problems.unshift('Routes need a settlements layer. Load one on the Data tab.');
+  return { centres, drafts, teams: checked.teams, problems, key: routesInputKey(state.dataset, state.routes.settings, checked.teams) };
+}
+
+/** Plans the year for the current data, teams and settings. */
+export function runRoutes(state: AppState = appStore.get()): void {
+  const { dataset, routes } = state;
+  const inputs = currentInputs(state);
+  const settlements = layerCollection(dataset, 'settlements');
+  if (inputs.problems.length || !settlements) {
+    setRoutes((r) => ({ ...r, status: r.result ? 'done' : 'idle', problems: inputs.problems, error: undefined }));
+    return;
+  }
+  running?.cancel();
+  const job = planYearInWorker(
+    { settlements, thusong: layerCollection(dataset, 'thusong') ?? null, roads: layerCollection(dataset, 'roads') ?? null, teams: inputs.teams, year: routes.settings.year },
+    planOptions(routes.settings),
+    (progress) => setRoutes((r) => ({ ...r, progress })),
+  );
+  running = job;
+  setRoutes((r) => ({ ...r, status: 'running', progress: { phase: 'starting', done: 0, total: 1 }, error: undefined, problems: undefined }));
+  job.promise.then(
+    (result) => {
+      if (running !== job) return;
+      running = null;
+      setRoutes((r) => {
+        // keep the selected day if the new plan has it, else show the year's first day
+        const keep = r.selected && result.plan.teams[r.selected.team]?.days.some((d) => d.date === r.selected!.date);
+        return { ...r, status: 'done', result, inputKey: inputs.key, progress: undefined, selected: keep ? r.selected : firstPlannedDay(result) };
+      });
+    },
+    (e) => {
+      if (running === job) running = null;
+      if (e instanceof AbortError || (e as Error)?.name === 'AbortError') return;
+      setRoutes((r) => ({ ...r, status: 'error', error: e instanceof Error ? e.message : String(e), progress: undefined }));
+    },
+  );
+}
+
+export function cancelRoutes(): void {
+  if (!running) return;
+  running.cancel();
+  running = null;
+  setRoutes((r) => ({ ...r, status: r.result ? 'done' : 'idle', progress: undefined, error: 'Cancelled. Press “Plan the year” to start again.' }));
+}
+
+export function setRoutesSettings(patch: Partial<RoutesSettings>): void {
+  setRoutes((r) => ({ ...r, settings: { ...r.settings, ...patch } }));
+}
+
+/** Edits the teams; the first edit turns the default teams (one per Thusong centre) into the user's own. */
+export function editTeams(update: (teams: TeamDraft[]) => TeamDraft[]): void {
+  appStore.set((s) => {
+    const current = effectiveTeams(s.routes.teams, thusongCentres(layerCollection(s.dataset, 'thusong')));
+    return { ...s, routes: { ...s.routes, teams: update(current) } };
+  });
+}
+
+/** Back to one team per Thusong centre. */
+export function resetTeams(): void {
+  setRoutes((r) => ({ ...r, teams: undefined }));
+}
+
+export function selectDay(team: number, date: string): void {
+  setRoutes((r) => ({ ...r, selected: { team, date } }));
+}
+
+/** Whether the shown plan was made from other data, teams or settings than the current ones. */
+export function useRoutesStale(): boolean {
+  const dataset = useStoreSlice(appStore, (s) => s.dataset);
+  const routes = useStoreSlice(appStore, (s) => s.routes);
+  return useMemo(() => {
+    if (!routes.result) return false;
+    return currentInputs({ ...appStore.get(), dataset, routes }).key !== routes.inputKey;
+  }, [dataset, routes]);
+}
