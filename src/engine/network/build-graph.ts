@@ -8,7 +8,7 @@ import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { haversineMetres, METRES_PER_DEGREE } from '../spatial/geodesy';
 import { findComponents } from './components';
 import { createArena, plan, take } from './arena';
-import { createCoordinateHash, EMPTY_SLOT, hashCapacity, slotFor } from './coordinate-hash';
+import { createCoordinateHash, hashCapacity, nodeIdFor, nodePositions } from './coordinate-hash';
 import { hilbertOrder } from './node-order';
 import { DEFAULT_SPEEDS_KMH, onewayDirection, speedForClass, type SpeedTable } from './speeds';
 
@@ -118,19 +118,17 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
     for (const part of parts) vertexCount += part.length;
   }
 
-  // pass 2: vertices → slots of the coordinate hash (provisional node ids), consecutive pairs →
-  // segments. All scratch lives in one buffer, kept under the ~64 MB that makes V8 start a full
-  // collection for a 1M-node network (see arena.ts)
+  // pass 2: vertices → nodes, consecutive pairs → segments. All scratch lives in one buffer, kept
+  // under the ~64 MB that makes V8 start a full collection for a 1M-node network (see arena.ts)
   const cap = hashCapacity(vertexCount);
   const scratchPlan = { bytes: 0 };
-  plan(scratchPlan, Int32Array, cap * 2);
+  plan(scratchPlan, Int32Array, cap * 3);
   plan(scratchPlan, Uint32Array, vertexCount);
   plan(scratchPlan, Uint32Array, vertexCount);
   plan(scratchPlan, Float32Array, vertexCount);
   plan(scratchPlan, Int8Array, vertexCount);
   const scratch = createArena(scratchPlan.bytes);
-  const slots = take(scratch, Int32Array, cap * 2);
-  const hash = createCoordinateHash(vertexCount, tolerance, slots);
+  const hash = createCoordinateHash(vertexCount, tolerance, take(scratch, Int32Array, cap * 3));
   const segFrom = take(scratch, Uint32Array, vertexCount);
   const segTo = take(scratch, Uint32Array, vertexCount);
   const segKmh = take(scratch, Float32Array, vertexCount);
@@ -164,7 +162,7 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
         const lat = p?.[1];
         // typeof + isFinite inline: this loop runs once per vertex
         if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
-        const node = slotFor(hash, lon, lat);
+        const node = nodeIdFor(hash, lon, lat);
         if (prev >= 0 && node !== prev) {
           segFrom[segCount] = prev;
           segTo[segCount] = node;
@@ -219,25 +217,11 @@ export function buildRoadGraph(roads: FeatureCollection, options: BuildGraphOpti
   const segmentOneway = take(out, Int8Array, segCount);
   const nodeComponent = take(out, Uint32Array, nodeCount);
 
-  // compact the occupied slots to ids 0…N−1: coordinates out (cell centres), the id written
-  // into the slot's qx in their place
-  let next = 0;
-  for (let i = 0; i < cap; i++) {
-    const at = i << 1;
-    const qx = slots[at];
-    if (qx === EMPTY_SLOT) continue;
-    nodeLon[next] = qx * tolerance;
-    nodeLat[next] = slots[at + 1] * tolerance;
-    slots[at] = next++;
-  }
-  for (let s = 0; s < segCount; s++) {
-    segFrom[s] = slots[segFrom[s] << 1];
-    segTo[s] = slots[segTo[s] << 1];
-  }
+  nodePositions(hash, tolerance, nodeLon, nodeLat);
 
   // the hash table is done with: its slots become scratch for the steps below (at most 3N words
-  // at once, and the table has at least 3V ≥ 3N)
-  const spare = new Uint32Array(slots.buffer, slots.byteOffset, slots.length);
+  // at once; the table has 3 × capacity ≥ 3N)
+  const spare = new Uint32Array(hash.slots.buffer, hash.slots.byteOffset, hash.slots.length);
 
   // renumber nodes along a Hilbert curve: neighbours on the ground become neighbours in memory
   const newId = hilbertOrder(nodeLon, nodeLat, nodeCount, spare); // spare words [2N, 3N)
