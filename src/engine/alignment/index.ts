@@ -12,3 +12,5 @@ export { proposeAlignedRegions, catchmentEffect } from './aligned-proposal';
 export type { AlignedProposal, CatchmentEffect } from './aligned-proposal';
 export { overlapGeometry, overlapFeatures, alignedRegionFeatures } from './overlap-geometry';
 export type { OverlapFeatureProps, AlignedRegionProps } from './overlap-geometry';
+export { regionCatchmentTimes } from './region-catchment-times';
+export type { RegionCatchmentInputs, RegionCatchmentOptions, RegionCatchmentResult, DepartmentCatchment } from './region-catchment-times';
