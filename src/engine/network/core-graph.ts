@@ -11,6 +11,7 @@
  * Destinations (offices, sites) must not sit inside a chain, or that read-off would miss them:
  * the nodes where they join the network are passed as `keep` and stay in the core.
  */
+import { createArena, plan, take } from './arena';
 import type { Csr, RoadGraph } from './build-graph';
 
 export interface CoreGraph {
@@ -42,22 +43,54 @@ export function buildCoreGraph(graph: RoadGraph, keep?: Uint8Array): CoreGraph {
   const S = graph.segmentCount;
   const { segmentFrom, segmentTo, segmentMinutes, segmentOneway } = graph;
 
+  // all scratch in one buffer and the result in another (see arena.ts for why). A chain has at
+  // least one segment, so there are at most S chains and 2S core edges.
+  const scratchPlan = { bytes: 0 };
+  plan(scratchPlan, Uint32Array, n + 1); // incOffsets
+  plan(scratchPlan, Uint32Array, 2 * S); // incSegments
+  plan(scratchPlan, Uint32Array, n); // cursor, then chainNodes
+  plan(scratchPlan, Float32Array, n + 1); // bwdToA
+  plan(scratchPlan, Float32Array, n + 1); // segTimes
+  plan(scratchPlan, Uint8Array, n + 1); // segForwardOk
+  plan(scratchPlan, Uint8Array, S); // visited
+  plan(scratchPlan, Uint32Array, n); // coreNodeList
+  plan(scratchPlan, Uint32Array, 2 * S); // eFrom
+  plan(scratchPlan, Uint32Array, 2 * S); // eTo
+  plan(scratchPlan, Float32Array, 2 * S); // eMin
+  const scratch = createArena(scratchPlan.bytes);
+
   // incident segments per node (undirected), as CSR
-  const incOffsets = new Uint32Array(n + 1);
+  const incOffsets = take(scratch, Uint32Array, n + 1);
   for (let s = 0; s < S; s++) {
     incOffsets[segmentFrom[s] + 1]++;
     incOffsets[segmentTo[s] + 1]++;
   }
   for (let v = 0; v < n; v++) incOffsets[v + 1] += incOffsets[v];
-  const incSegments = new Uint32Array(2 * S);
-  const cursor = incOffsets.slice(0, n);
+  const incSegments = take(scratch, Uint32Array, 2 * S);
+  const chainNodes = take(scratch, Uint32Array, n); // first used as insertion cursors
+  chainNodes.set(incOffsets.subarray(0, n));
   for (let s = 0; s < S; s++) {
-    incSegments[cursor[segmentFrom[s]]++] = s;
-    incSegments[cursor[segmentTo[s]]++] = s;
+    incSegments[chainNodes[segmentFrom[s]]++] = s;
+    incSegments[chainNodes[segmentTo[s]]++] = s;
   }
+  const bwdToA = take(scratch, Float32Array, n + 1);
+  const segTimes = take(scratch, Float32Array, n + 1);
+  const segForwardOk = take(scratch, Uint8Array, n + 1);
+  const visited = take(scratch, Uint8Array, S);
+  const coreNodeList = take(scratch, Uint32Array, n);
+  const eFrom = take(scratch, Uint32Array, 2 * S);
+  const eTo = take(scratch, Uint32Array, 2 * S);
+  const eMin = take(scratch, Float32Array, 2 * S);
+  let edgeCount = 0;
 
-  const coreOf = new Int32Array(n).fill(-1);
-  const coreNodeList = new Uint32Array(n);
+  const outPlan = { bytes: 0 };
+  plan(outPlan, Int32Array, n); // coreOf
+  plan(outPlan, Int32Array, n); // endA
+  plan(outPlan, Int32Array, n); // endB
+  plan(outPlan, Float32Array, n); // toA
+  plan(outPlan, Float32Array, n); // toB
+  const out = createArena(outPlan.bytes);
+  const coreOf = take(out, Int32Array, n).fill(-1);
   let coreCount = 0;
   for (let v = 0; v < n; v++) {
     if (incOffsets[v + 1] - incOffsets[v] !== 2 || (keep && keep[v])) {
@@ -65,45 +98,18 @@ export function buildCoreGraph(graph: RoadGraph, keep?: Uint8Array): CoreGraph {
       coreNodeList[coreCount++] = v;
     }
   }
-
-  const endA = new Int32Array(n).fill(-1);
-  const endB = new Int32Array(n).fill(-1);
-  const toA = new Float32Array(n);
-  const toB = new Float32Array(n);
-  const visited = new Uint8Array(S);
-  // core edges, collected then sorted into a reversed CSR
-  let edgeCap = 1024;
-  let eFrom = new Uint32Array(edgeCap);
-  let eTo = new Uint32Array(edgeCap);
-  let eMin = new Float32Array(edgeCap);
-  let edgeCount = 0;
+  const endA = take(out, Int32Array, n).fill(-1);
+  const endB = take(out, Int32Array, n).fill(-1);
+  const toA = take(out, Float32Array, n);
+  const toB = take(out, Float32Array, n);
   const addEdge = (from: number, to: number, minutes: number) => {
-    if (edgeCount === edgeCap) {
-      edgeCap *= 2;
-      const f = new Uint32Array(edgeCap);
-      const t = new Uint32Array(edgeCap);
-      const m = new Float32Array(edgeCap);
-      f.set(eFrom);
-      t.set(eTo);
-      m.set(eMin);
-      eFrom = f;
-      eTo = t;
-      eMin = m;
-    }
     eFrom[edgeCount] = from;
     eTo[edgeCount] = to;
     eMin[edgeCount] = minutes;
     edgeCount++;
   };
-
-  // scratch for one chain: its interior nodes, and each one's time back to A
-  const chainNodes = new Uint32Array(n);
-  const bwdToA = new Float64Array(n + 1);
-
   // per-segment data of the chain being walked: segment i leads from interior node i−1 (or A)
-  // to interior node i (or B)
-  const segTimes = new Float64Array(n + 1);
-  const segForwardOk = new Uint8Array(n + 1);
+  // to interior node i (or B); bwdToA[i]: interior node i back to A
 
   // walks every unvisited chain leaving core node a, to the core node at its other end
   const walk = (a: number) => {
