@@ -25,16 +25,15 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { DEFAULT_CATALOGUE } from '../../model/catalogue';
 import { officeTable, placeTable, settlementTable } from '../../engine/coverage/inputs';
-import { officeSites } from '../../engine/coverage/sites';
-import { buildRoadGraph, buildSnapIndex, snapPoints } from '../../engine/network';
-import { haversineMetres } from '../../engine/spatial/geodesy';
 import { solveMaximalCovering } from '../../engine/location/maximal-covering';
-import { networkCandidateMinutes } from '../../engine/location/network-minutes';
 import { solvePMedian } from '../../engine/location/p-median';
 import { bundleEligibility, type LocationProblem, type LocationResult } from '../../engine/location/problem';
 import { solveSetCovering } from '../../engine/location/set-covering';
+import { sitesOfKind, zoneSites, type ZonePoint } from '../../engine/location/zone-sites';
+import { zoneTravelMinutes } from '../../engine/location/zone-travel';
+import { zonesCsv, type ZoneRow } from '../../io/exporters/zones';
 import { UsageError, parseOptions, type Command, type OptionValue } from '../args';
-import { csvLine, formatCount } from '../csv';
+import { formatCount } from '../csv';
 import { LayerReadError, readGeoJsonLayer } from '../read-layer';
 
 export const zonesCommand: Command = {
@@ -121,7 +120,7 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
 
   const dir = String(v.out);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'zones.csv'), zonesCsv(inst, result));
+  writeFileSync(join(dir, 'zones.csv'), zonesCsv(zoneRows(inst, result)));
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(zonesSummary(inst, result, objective, k, T, (performance.now() - t0) / 1000), jsonSafe, 2) + '\n');
   const what = objective === 'mclp' ? 'population covered' : objective === 'pmedian' ? 'person-minutes' : 'zones';
   process.stdout.write(
@@ -131,15 +130,9 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
   );
 }
 
-function zonesCsv(inst: ZoneInstance, r: LocationResult): string {
+function zoneRows(inst: ZoneInstance, r: LocationResult): ZoneRow[] {
   const fixed = new Set(inst.problem.fixed ?? []);
-  const lines = [csvLine(['candidate_id', 'lon', 'lat', 'population_served', 'fixed'])];
-  r.selected.forEach((c, s) => {
-    const lon = inst.candidateLon[c];
-    const lat = inst.candidateLat[c];
-    lines.push(csvLine([inst.candidateIds[c], Number.isFinite(lon) ? lon.toFixed(6) : '', Number.isFinite(lat) ? lat.toFixed(6) : '', formatCount(r.populationServed[s]), fixed.has(c) ? 1 : 0]));
-  });
-  return lines.join('\n') + '\n';
+  return Array.from(r.selected, (c, s) => ({ id: inst.candidateIds[c], lon: inst.candidateLon[c], lat: inst.candidateLat[c], populationServed: r.populationServed[s], fixed: fixed.has(c) }));
 }
 
 function zonesSummary(inst: ZoneInstance, r: LocationResult, objective: string, k: number | undefined, T: number | undefined, totalSeconds: number) {
@@ -340,72 +333,39 @@ function roadsInstance(v: Record<string, OptionValue>, maxMinutes: number, say: 
   const notes: string[] = [];
 
   // candidates: the given points, else the office sites; then the Thusong centres, fixed
-  const ids: string[] = [];
-  const lon: number[] = [];
-  const lat: number[] = [];
-  const services: string[][] = [];
-  const officesNear = (x: number, y: number) => {
-    const out = new Set<string>();
-    for (let i = 0; i < offices.count; i++) if (haversineMetres(x, y, offices.lon[i], offices.lat[i]) <= walk) for (const s of offices.services[i]) out.add(s);
-    return out;
-  };
+  let points: ZonePoint[] | undefined;
   if (v.candidates) {
     const fc = readGeoJsonLayer(String(v.candidates), 'candidates');
     const table = placeTable(fc, 'candidate');
-    for (let c = 0; c < table.count; c++) {
-      const own = String((fc.features[c].properties ?? {}).services ?? '').split(';').map((s) => s.trim()).filter(Boolean);
-      ids.push(table.id[c]);
-      lon.push(table.lon[c]);
-      lat.push(table.lat[c]);
-      services.push([...new Set([...own, ...officesNear(table.lon[c], table.lat[c])])]);
-    }
-  } else {
-    const sites = officeSites(offices, null, { siteRadiusMetres: walk });
-    for (let s = 0; s < sites.count; s++) {
-      ids.push(sites.id[s]);
-      lon.push(sites.lon[s]);
-      lat.push(sites.lat[s]);
-      services.push(sites.services[s]);
-    }
-    notes.push(`Candidates are the ${sites.count} office sites (offices within ${walk} m of each other are one site).`);
+    points = table.id.map((id, c) => ({
+      id,
+      lon: table.lon[c],
+      lat: table.lat[c],
+      services: String((fc.features[c].properties ?? {}).services ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+    }));
   }
-  const fixed: number[] = [];
-  if (thusong) {
-    const all = DEFAULT_CATALOGUE.services.map((s) => s.code);
-    for (let t = 0; t < thusong.count; t++) {
-      fixed.push(ids.length);
-      ids.push(thusong.id[t]);
-      lon.push(thusong.lon[t]);
-      lat.push(thusong.lat[t]);
-      services.push(v['thusong-offers-all'] ? all : [...officesNear(thusong.lon[t], thusong.lat[t])]);
-    }
-  }
+  const sites = zoneSites({ offices, thusong, settlements }, { officeSites: !points, points, thusong: !!thusong, thusongOffersAll: !!v['thusong-offers-all'], walkMetres: walk });
+  if (!points) notes.push(`Candidates are the ${sitesOfKind(sites, 'office-site').length} office sites (offices within ${walk} m of each other are one site).`);
+  const fixed = sitesOfKind(sites, 'thusong');
   let eligible: Uint8Array | undefined;
   if (v.bundle) {
     const bundle = DEFAULT_CATALOGUE.bundles.find((b) => b.code === v.bundle);
     if (!bundle) throw new UsageError(`--bundle “${v.bundle}” is not a bundle; choose one of ${DEFAULT_CATALOGUE.bundles.map((b) => b.code).join(', ')}.`);
-    eligible = bundleEligibility(services, bundle.services);
+    eligible = bundleEligibility(sites.services, bundle.services);
     const count = eligible.reduce((a, b) => a + b, 0);
-    notes.push(`Bundle ${bundle.code}: ${count} of ${ids.length} candidates offer all of ${bundle.services.join(', ')}.`);
+    notes.push(`Bundle ${bundle.code}: ${count} of ${sites.count} candidates offer all of ${bundle.services.join(', ')}.`);
     if (count === 0) say(`No candidate offers the whole bundle ${bundle.code}; no one can be served.`);
   }
 
-  const t0 = performance.now();
-  const graph = buildRoadGraph(readGeoJsonLayer(String(v.roads), 'roads'));
-  const index = buildSnapIndex(graph, 'segment');
-  const sPts = { lon: settlements.lon, lat: settlements.lat };
-  const cPts = { lon: Float64Array.from(lon), lat: Float64Array.from(lat) };
-  const sSnaps = snapPoints(graph, sPts, {}, index);
-  const cSnaps = snapPoints(graph, cPts, { offRoadKmh: 30 }, index);
-  say(`road graph: ${graph.nodeCount} nodes, ${graph.edgeCount} edges; ${sSnaps.tooFarCount} settlements and ${cSnaps.tooFarCount} candidates too far from a road`);
-  const sparse = networkCandidateMinutes(graph, sSnaps, cSnaps, { maxMinutes });
+  const travel = zoneTravelMinutes(readGeoJsonLayer(String(v.roads), 'roads'), settlements, sites, { maxMinutes });
+  say(`road graph: ${travel.nodeCount} nodes, ${travel.edgeCount} edges; ${travel.settlementsTooFar} settlements and ${travel.sitesTooFar} candidates too far from a road`);
   const problem: LocationProblem = {
     demandCount: settlements.count,
-    candidateCount: ids.length,
+    candidateCount: sites.count,
     population: settlements.population,
-    sparse,
+    sparse: travel.sparse,
     ...(fixed.length ? { fixed: Uint32Array.from(fixed) } : {}),
     ...(eligible ? { eligible } : {}),
   };
-  return { mode: 'roads', problem, demandIds: settlements.id, candidateIds: ids, candidateLon: cPts.lon, candidateLat: cPts.lat, notes, travelSeconds: (performance.now() - t0) / 1000 };
+  return { mode: 'roads', problem, demandIds: settlements.id, candidateIds: sites.id, candidateLon: sites.lon, candidateLat: sites.lat, notes, travelSeconds: travel.seconds };
 }
