@@ -3,10 +3,11 @@
  * any overlap the user clicks) and the aligned regions as dissolved municipalities. The analysis
  * never needs these; they are built with turf (polyclip-ts), which is fine for a few polygons.
  */
-import { featureCollection, intersect, union } from '@turf/turf';
+import { bbox, bboxClip, featureCollection, intersect, union } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { AlignmentResult } from './analyse-alignment';
 import type { AlignedProposal } from './aligned-proposal';
+import { throttleProgress, type ProgressFn } from '../../model/progress';
 
 type Area = Polygon | MultiPolygon;
 
@@ -16,7 +17,14 @@ const isArea = (f: Feature | undefined): f is Feature<Area> => f?.geometry?.type
 export function overlapGeometry(a: Feature, b: Feature): Feature<Area> | null {
   if (!isArea(a) || !isArea(b)) return null;
   try {
-    return intersect(featureCollection<Area>([a, b]));
+    // A ∩ B lies inside bbox(A) ∩ bbox(B): clipping both to that box first (linear time) leaves the
+    // intersection as it is and spares polyclip most vertices — a sliver along one edge of a large
+    // region is several times faster to cut out.
+    const [a0, a1, a2, a3] = bbox(a);
+    const [b0, b1, b2, b3] = bbox(b);
+    const box: [number, number, number, number] = [Math.max(a0, b0), Math.max(a1, b1), Math.min(a2, b2), Math.min(a3, b3)];
+    if (box[0] > box[2] || box[1] > box[3]) return null;
+    return intersect(featureCollection<Area>([bboxClip(a, box) as Feature<Area>, bboxClip(b, box) as Feature<Area>]));
   } catch {
     return null;
   }
@@ -40,8 +48,9 @@ export function overlapFeatures(
   result: AlignmentResult,
   regions: FeatureCollection,
   municipalities: FeatureCollection,
-  options: { rows?: number[]; limit?: number } = {},
+  options: { rows?: number[]; limit?: number; progress?: ProgressFn } = {},
 ): FeatureCollection<Area, OverlapFeatureProps> {
+  const report = throttleProgress(options.progress);
   const t = result.overlaps;
   let rows = options.rows;
   if (!rows) {
@@ -51,7 +60,9 @@ export function overlapFeatures(
   }
   rows = rows.slice(0, options.limit ?? 500);
   const out: Feature<Area, OverlapFeatureProps>[] = [];
-  for (const k of rows) {
+  for (let i = 0; i < rows.length; i++) {
+    report({ phase: 'cutting out overlaps', done: i, total: rows.length });
+    const k = rows[i];
     const r = t.region[k];
     const m = t.municipality[k];
     const g = overlapGeometry(regions.features[r], municipalities.features[m]);
@@ -70,6 +81,7 @@ export function overlapFeatures(
       },
     });
   }
+  report({ phase: 'cutting out overlaps', done: rows.length, total: rows.length });
   return { type: 'FeatureCollection', features: out };
 }
 
