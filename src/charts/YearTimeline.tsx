@@ -40,7 +40,8 @@ export function YearTimeline({ year, rows, selected, onSelect, width = 350 }: Ye
   const dayWidth = Math.max(1, dayX(1) - dayX(0));
   const rowHeight = ROW_LABEL + ROW_BAR + ROW_GAP;
   const height = rows.length * rowHeight + AXIS;
-  const months = x.ticks(utcMonth.every(1)!);
+  // the months of the year (not the next January at the right edge)
+  const months = x.ticks(utcMonth.every(1)!).filter((m) => m.getTime() < end);
 
   const pick = (row: YearTimelineRow) => (e: MouseEvent<SVGRectElement>) => {
     if (!onSelect || !row.used.length) return;

@@ -60,7 +60,7 @@ export function routesLayers(input: RoutesMapInput): MapSpec {
       metadata: layerMeta('roads', 'team route'),
       layout: { 'line-join': 'round', 'line-cap': 'round' },
       // with a day selected, the other routes step back
-      paint: { 'line-color': colour, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5], 'line-opacity': hasSelection ? 0.35 : 0.8 },
+      paint: { 'line-color': colour, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 1.2, 11, 2.5], 'line-opacity': hasSelection ? 0.25 : 0.8 },
     },
     {
       id: 'routes-stop',

@@ -7,7 +7,7 @@ import type { MobilePlan } from '../../engine/routing/mobile-plan';
 import { routesFeatureCollection, routesGpx, stopsCsv, visitsCsv, visitsIcs } from '../../io/exporters/routes';
 import { toGeoJson } from '../../io/exporters/geojson';
 import { YearTimeline } from '../../charts/YearTimeline';
-import { teamColour } from '../../map/routes-layers';
+import { teamColour, UNREACHED_COLOUR } from '../../map/routes-layers';
 import { TeamsEditor, NumberInput } from './TeamsEditor';
 import { RunSheet } from './RunSheet';
 import { cancelRoutes, currentInputs, runRoutes, selectDay, setRoutesSettings, useRoutesStale } from './routes-runner';
@@ -15,6 +15,7 @@ import { duration, longDate, runSheet, stepDay, teamSummaries, timelineRows, ver
 import './routes.css';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-ZA');
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'team';
 
 export function RoutesPanel() {
@@ -52,7 +53,7 @@ export function RoutesPanel() {
         </label>
       </fieldset>
 
-      <TeamsEditor teams={inputs.drafts} centres={inputs.centres} isDefault={!routes.teams} />
+      <TeamsEditor teams={inputs.drafts} centres={inputs.centres} isDefault={!routes.teams} open={!result} />
 
       <fieldset>
         <legend>The year</legend>
@@ -201,6 +202,19 @@ function RoutesResults({ mp, selected }: { mp: MobilePlan; selected?: { team: nu
         </tbody>
       </table>
 
+      <p className="legend-classes meta" aria-label="Map key">
+        <span>
+          <span className="swatch" style={{ background: '#fff', border: `3px solid ${teamColour(0)}` }} aria-hidden="true" /> team base
+        </span>
+        <span>
+          <span className="swatch" style={{ background: teamColour(0) }} aria-hidden="true" /> stop, in its team’s colour
+        </span>
+        <span>
+          <span className="swatch" style={{ background: '#fff', border: `2px solid ${UNREACHED_COLOUR}` }} aria-hidden="true" /> settlement not reached
+        </span>
+        <span>selected day: a wide line, its stops light (first) to dark (last)</span>
+      </p>
+
       <h3>The year, per team</h3>
       <YearTimeline
         year={year}
@@ -320,7 +334,7 @@ function DaySelector({ mp, selected }: { mp: MobilePlan; selected?: { team: numb
       </div>
       {selected && (
         <p className="meta">
-          {longDate(selected.date)}: {days.find((d) => d.date === selected.date)?.stops.length ?? 0} stops,{' '}
+          {longDate(selected.date)}: {plural(days.find((d) => d.date === selected.date)?.stops.length ?? 0, 'stop')},{' '}
           {duration(days.find((d) => d.date === selected.date)?.driveMinutes ?? 0)} driving.
         </p>
       )}

@@ -25,9 +25,9 @@ export function RunSheet({ sheet }: { sheet: RunSheetModel }) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">Stop</th>
-            <th scope="col">Arrive</th>
-            <th scope="col">Leave</th>
-            <th scope="col">Drive</th>
+            <th scope="col" className="num">Arrive</th>
+            <th scope="col" className="num">Leave</th>
+            <th scope="col" className="num">Drive</th>
           </tr>
         </thead>
         <tbody>
@@ -64,9 +64,15 @@ export function RunSheet({ sheet }: { sheet: RunSheetModel }) {
             <td className="time">{sheet.endTime}</td>
             <td />
             <td className="drive">
-              {km(sheet.endDriveKm)}
-              <br />
-              {duration(sheet.endDriveMinutes)}
+              {sheet.endDriveMinutes > 0 ? (
+                <>
+                  {km(sheet.endDriveKm)}
+                  <br />
+                  {duration(sheet.endDriveMinutes)}
+                </>
+              ) : (
+                '—'
+              )}
             </td>
           </tr>
         </tbody>

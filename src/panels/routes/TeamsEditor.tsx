@@ -6,15 +6,16 @@ import { editTeams, resetTeams } from './routes-runner';
 let nextKey = 1;
 
 /** The teams: name, base (a Thusong centre or typed coordinates), hours, days per week, start time and days off. */
-export function TeamsEditor({ teams, centres, isDefault }: { teams: TeamDraft[]; centres: ThusongCentre[]; isDefault: boolean }) {
+export function TeamsEditor({ teams, centres, isDefault, open }: { teams: TeamDraft[]; centres: ThusongCentre[]; isDefault: boolean; open: boolean }) {
   const patch = (key: string, p: Partial<TeamDraft>) => editTeams((ts) => ts.map((t) => (t.key === key ? { ...t, ...p } : t)));
   return (
-    <fieldset className="teams-editor">
-      <legend>Teams</legend>
-      <p className="hint">
-        {isDefault ? 'One team per Thusong centre in the data. ' : ''}Each team sets out from its base every working day (weekends and public holidays
-        are off).
-      </p>
+    // open until there is a plan to look at; the user can open it again
+    <details className="teams-editor" open={open} data-testid="teams-editor">
+      <summary>
+        Teams: {teams.length}
+        {isDefault ? ', one per Thusong centre' : ''}
+      </summary>
+      <p className="hint">Each team sets out from its base on its working days (weekends, public holidays and its days off are off).</p>
       <table className="data teams">
         <thead>
           <tr>
@@ -101,7 +102,7 @@ export function TeamsEditor({ teams, centres, isDefault }: { teams: TeamDraft[];
           </button>
         )}
       </div>
-    </fieldset>
+    </details>
   );
 }
 
