@@ -147,9 +147,8 @@ export function analyseCoverage(inputs: CoverageInputs, options: CoverageOptions
     snapping = summariseSnapping(graph, snapOptions, sSnaps, oSnaps, settlements.id, settlements.population, offices.id);
   } else {
     ctx = { method: 'estimate', settlements: settlementPoints, estimate: estimateOptions };
-    const none = null as unknown as Snaps; // the estimate never reads snaps
-    officeDest = { snaps: none, points: officePoints };
-    siteDest = { snaps: none, points: sitePoints };
+    officeDest = { snaps: null, points: officePoints };
+    siteDest = { snaps: null, points: sitePoints };
   }
 
   // 2. nearest office per department

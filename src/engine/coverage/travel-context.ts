@@ -36,8 +36,13 @@ export interface EstimateContext {
 
 export type TravelContext = NetworkContext | EstimateContext;
 
-/** Destinations as the context needs them: snapped (network) or bare points (estimate). */
-export type Destinations = { snaps: Snaps; points: PointList };
+/** Destinations as the context needs them: snapped (network; null in estimate mode) and as points. */
+export type Destinations = { snaps: Snaps | null; points: PointList };
+
+function snapsOf(to: Destinations): Snaps {
+  if (!to.snaps) throw new Error('network travel times need snapped destinations');
+  return to.snaps;
+}
 
 /** Contraction pays for itself once a fifth of the nodes are mere shape points. */
 const CONTRACT_FROM_SHARE = 0.2;
@@ -76,7 +81,7 @@ export function networkContext(graph: RoadGraph, settlements: Snaps, destination
 
 export function nearestTimes(ctx: TravelContext, to: Destinations, chosen: ArrayLike<number>): NearestTimes {
   if (ctx.method === 'network') {
-    return timesToNearest(ctx.graph, ctx.settlements, to.snaps, chosen, {
+    return timesToNearest(ctx.graph, ctx.settlements, snapsOf(to), chosen, {
       workspace: ctx.workspace,
       originNodes: ctx.settlementNodes,
       core: ctx.core ?? undefined,
@@ -95,13 +100,13 @@ export function kNearestTimes(ctx: TravelContext, to: Destinations, chosen: Arra
   }
   if (ctx.method === 'network') {
     if (!ctx.kWorkspace || ctx.kWorkspace.k !== k) ctx.kWorkspace = createKNearestWorkspace(ctx.graph.nodeCount, k);
-    return timesToKNearest(ctx.graph, ctx.settlements, to.snaps, chosen, k, ctx.kWorkspace, ctx.core ?? undefined);
+    return timesToKNearest(ctx.graph, ctx.settlements, snapsOf(to), chosen, k, ctx.kWorkspace, ctx.core ?? undefined);
   }
   return estimateTimesToKNearest(ctx.settlements, to.points, chosen, k, ctx.estimate);
 }
 
 /** Minutes between destinations, for the requested pairs (see placeToPlaceMinutes). */
 export function betweenTimes(ctx: TravelContext, places: Destinations, needed: Uint8Array, progress?: ProgressFn): Float32Array {
-  if (ctx.method === 'network') return placeToPlaceMinutes(ctx.graph, places.snaps, needed, progress, ctx.workspace, ctx.core ?? undefined);
+  if (ctx.method === 'network') return placeToPlaceMinutes(ctx.graph, snapsOf(places), needed, progress, ctx.workspace, ctx.core ?? undefined);
   return estimatePlaceToPlace(places.points, needed, ctx.estimate);
 }
