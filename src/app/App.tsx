@@ -3,6 +3,9 @@ import { actions } from './actions';
 import { appStore, type PanelId } from './state';
 import { useStoreSlice } from './store';
 import { loadSampleProvince } from './sample';
+import { startScenarios } from './scenarios/scenario-session';
+import { history, useHistory, useUndoShortcuts } from './undo';
+import { ScenariosPanel } from '../panels/scenarios/ScenariosPanel';
 import { datasetLayers } from '../model/dataset';
 import { MapView } from '../map/MapView';
 import { Legend } from '../map/Legend';
@@ -13,7 +16,9 @@ import { CAPABILITIES } from './capabilities';
 import type { MapSpec } from '../map/slots';
 import { useWindowDrop } from '../panels/data/FilePicker';
 
-const PANELS: { id: PanelId; label: string }[] = [{ id: 'data', label: 'Data' }, { id: 'layers', label: 'Map layers' }, ...CAPABILITIES];
+const PANELS: { id: PanelId; label: string }[] = [{ id: 'data', label: 'Data' }, { id: 'layers', label: 'Map layers' }, ...CAPABILITIES, { id: 'scenarios', label: 'Scenarios' }];
+
+let started = false;
 
 export function App() {
   const panel = useStoreSlice(appStore, (s) => s.panel);
@@ -31,8 +36,13 @@ export function App() {
   const extraSpecs = useMemo(() => capabilitySpecs.filter((s): s is MapSpec => !!s), capabilitySpecs); // eslint-disable-line react-hooks/exhaustive-deps
   const ActivePanel = CAPABILITIES.find((c) => c.id === panel)?.Panel;
 
+  const undo = useHistory();
+  useUndoShortcuts();
   useEffect(() => {
-    void loadSampleProvince();
+    // StrictMode runs effects twice in development; start once
+    if (started) return;
+    started = true;
+    void startScenarios(loadSampleProvince);
   }, []);
 
   return (
@@ -41,6 +51,14 @@ export function App() {
         <h1>Thusong Planner</h1>
         <span className="meta" aria-live="polite" data-testid="status">
           {sampleStatus === 'loading' ? 'Loading the sample province…' : jobs > 0 ? `Loading ${jobs} file${jobs > 1 ? 's' : ''}…` : `${dataset.files.length} files loaded`}
+        </span>
+        <span className="toolbar">
+          <button type="button" onClick={() => history.undo()} disabled={!undo.canUndo} title="Undo (Ctrl+Z)">
+            Undo
+          </button>
+          <button type="button" onClick={() => history.redo()} disabled={!undo.canRedo} title="Redo (Ctrl+Shift+Z)">
+            Redo
+          </button>
         </span>
       </header>
       <nav className="tabs" role="tablist" aria-label="Tasks">
@@ -62,6 +80,7 @@ export function App() {
         {panel === 'data' && <DataPanel />}
         {panel === 'layers' && <LayersPanel />}
         {ActivePanel && <ActivePanel />}
+        {panel === 'scenarios' && <ScenariosPanel />}
       </aside>
       <main className="map-area">
         <MapView layers={layers} view={view} extraSpecs={extraSpecs} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />

@@ -6,12 +6,15 @@ import type { Job } from '../../workers/worker-handle';
 import type { LayerKind, LoadedFile } from '../model/layers';
 import { withFile, withoutFile } from '../model/dataset';
 import { AbortError, InputError } from '../model/errors';
+import { history } from './undo';
 
 /** Files over this size are refused before reading (the loader says how to split them). */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
 
 let nextId = 1;
-const newId = (prefix: string) => `${prefix}${nextId++}`;
+// unique across sessions too: a restored scenario's file ids must never meet a new file's
+const session = Date.now().toString(36);
+const newId = (prefix: string) => `${prefix}-${session}-${nextId++}`;
 
 /** Original bytes of each loaded file, kept outside the state so a file can be reassigned later. */
 const fileBytes = new Map<string, ArrayBuffer>();
@@ -124,6 +127,7 @@ export function makeActions(store: Store<AppState> = appStore) {
       const file = appStore.get().dataset.files.find((f) => f.id === fileId);
       const bytes = fileBytes.get(fileId);
       if (!file || !bytes || file.kind === kind) return;
+      history.checkpoint();
       await loadBytes(file.fileName, bytes, { kindHint: kind }, fileId);
     },
     async submitMapping(pendingId: string, choice: Pick<LoadOptions, 'kindHint' | 'fieldMapping' | 'csvColumns'>) {
@@ -139,6 +143,7 @@ export function makeActions(store: Store<AppState> = appStore) {
       set((s) => ({ ...s, mappings: s.mappings.filter((m) => m.id !== pendingId) }));
     },
     removeFile(fileId: string) {
+      history.checkpoint();
       fileBytes.delete(fileId);
       set((s) => ({ ...s, dataset: withoutFile(s.dataset, fileId) }));
     },
@@ -149,15 +154,19 @@ export function makeActions(store: Store<AppState> = appStore) {
       set((s) => ({ ...s, panel }));
     },
     toggleLayer(kind: LayerKind, visible: boolean) {
+      history.checkpoint();
       set((s) => ({ ...s, view: { ...s.view, visibleLayers: { ...s.view.visibleLayers, [kind]: visible } } }));
     },
     setDepartmentFilter(codes: string[]) {
+      history.checkpoint();
       set((s) => ({ ...s, view: { ...s.view, departmentFilter: codes } }));
     },
     setRegionDepartments(codes: string[]) {
+      history.checkpoint();
       set((s) => ({ ...s, view: { ...s.view, regionDepartments: codes } }));
     },
     setBasemapUrl(url: string) {
+      history.checkpoint();
       set((s) => ({ ...s, settings: { ...s.settings, basemapUrl: url } }));
     },
     fitToData() {

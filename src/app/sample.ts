@@ -17,12 +17,7 @@ export const SAMPLE_FILES: { kind: LayerKind; url: string; fileName: string }[] 
   { kind: 'thusong', url: thusongUrl, fileName: 'sample-thusong.geojson' },
 ];
 
-let started = false;
-
 export async function loadSampleProvince(): Promise<void> {
-  // React's StrictMode runs effects twice in development; load once
-  if (started) return;
-  started = true;
   actions.setSampleStatus('loading');
   try {
     const results = await Promise.all(

@@ -38,7 +38,7 @@ export interface ViewState {
   regionDepartments: string[];
 }
 
-export type PanelId = 'data' | 'layers' | 'coverage' | 'alignment' | 'zones' | 'routes';
+export type PanelId = 'data' | 'layers' | 'coverage' | 'alignment' | 'zones' | 'routes' | 'scenarios';
 
 export interface AppState {
   dataset: Dataset;

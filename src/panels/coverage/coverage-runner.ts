@@ -8,6 +8,7 @@ import type { Dataset } from '../../model/layers';
 import type { CoverageOptions } from '../../engine/coverage';
 import { analyseCoverageInWorker, coverageStatsInWorker } from '../../../workers/coverage-client';
 import type { Job } from '../../../workers/worker-handle';
+import { history } from '../../app/undo';
 
 const INPUT_KINDS = ['roads', 'settlements', 'offices', 'thusong', 'municipalities'] as const;
 
@@ -82,6 +83,7 @@ export function cancelCoverage(): void {
 /** New thresholds: only the statistics are recomputed (in a worker), never the travel times. */
 export function updateThresholds(thresholds: number[]): void {
   const clean = [...new Set(thresholds.filter((t) => Number.isFinite(t) && t > 0))].sort((a, b) => a - b);
+  if (clean.join() !== appStore.get().coverage.thresholds.join()) history.checkpoint();
   setCoverage((c) => ({ ...c, thresholds: clean }));
   const result = appStore.get().coverage.result;
   if (!result || !clean.length) return;
@@ -94,6 +96,7 @@ export function updateThresholds(thresholds: number[]): void {
 }
 
 export function setTravel(patch: Partial<TravelSettings>): void {
+  history.checkpoint();
   setCoverage((c) => ({ ...c, travel: { ...c.travel, ...patch } }));
 }
 

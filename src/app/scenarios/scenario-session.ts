@@ -1,0 +1,162 @@
+/**
+ * The scenario being worked on: restored at start-up, saved automatically (debounced) as the state
+ * changes, and switched, renamed, duplicated, deleted, exported and imported from the Scenarios
+ * panel. Loaded files are stored once each (they never change), so a save after a settings change
+ * writes only the small part that changed.
+ */
+import { createStore as createIdbStore, get as idbGet, set as idbSet, setMany as createMany } from 'idb-keyval';
+import { createStore } from '../store';
+import { appStore, initialState, type AppState } from '../state';
+import type { LoadedFile } from '../../model/layers';
+import { restoreSnapshot, snapshotOf } from './snapshot';
+import { deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
+import { decodeScenario, encodeScenario } from './scenario-codec';
+
+export interface ScenarioSession {
+  current?: ScenarioMeta;
+  list: ScenarioMeta[];
+  saving: 'idle' | 'saving' | 'saved' | 'error';
+  error?: string;
+}
+
+export const scenarioSession = createStore<ScenarioSession>({ list: [], saving: 'idle' });
+
+const files = () => createIdbStore('thusong-planner-files', 'files');
+
+/** A state as stored: the dataset's files replaced by their ids (each file is stored on its own). */
+type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileIds: string[] } };
+
+async function store(id: string, name: string, state: AppState) {
+  const snap = snapshotOf(state);
+  const stored: StoredState = { ...snap, dataset: { fileIds: snap.dataset.files.map((f) => f.id) } };
+  const known = new Set((await idbGet<string[]>('ids', files())) ?? []);
+  const fresh = snap.dataset.files.filter((f) => !known.has(f.id));
+  if (fresh.length) {
+    await createMany(fresh.map((f) => [`file:${f.id}`, f] as [string, LoadedFile]), files());
+    await idbSet('ids', [...known, ...fresh.map((f) => f.id)], files());
+  }
+  return saveScenario(id, name, stored as unknown as AppState);
+}
+
+async function read(id: string): Promise<AppState | undefined> {
+  const stored = (await loadScenarioState(id)) as unknown as StoredState | undefined;
+  if (!stored) return undefined;
+  const loaded = await Promise.all(stored.dataset.fileIds.map((f) => idbGet<LoadedFile>(`file:${f}`, files())));
+  return { ...(stored as unknown as AppState), dataset: { files: loaded.filter((f): f is LoadedFile => !!f) } };
+}
+
+let lastSaved: AppState | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function scheduleSave() {
+  clearTimeout(timer);
+  timer = setTimeout(saveNow, 800);
+}
+
+export async function saveNow(): Promise<void> {
+  const { current } = scenarioSession.get();
+  const state = appStore.get();
+  if (!current || state === lastSaved || state.jobs.length > 0) return;
+  lastSaved = state;
+  scenarioSession.set((s) => ({ ...s, saving: 'saving' }));
+  try {
+    const meta = await store(current.id, current.name, state);
+    scenarioSession.set((s) => ({ ...s, current: meta, saving: 'saved', error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) }));
+  } catch (e) {
+    scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));
+  }
+}
+
+/**
+ * Start-up: restore the last scenario exactly as it was, or (first visit) run `loadDefault` and
+ * save the result as a new scenario. Returns whether a scenario was restored.
+ */
+export async function startScenarios(loadDefault: () => Promise<void>): Promise<boolean> {
+  let restored = false;
+  try {
+    const id = await currentScenarioId();
+    const list = await listScenarios();
+    const meta = list.find((m) => m.id === id);
+    const saved = meta ? await read(meta.id) : undefined;
+    if (meta && saved) {
+      appStore.set(() => ({ ...restoreSnapshot(initialState(), saved), sampleStatus: 'loaded' }));
+      lastSaved = appStore.get();
+      scenarioSession.set((s) => ({ ...s, current: meta, list, saving: 'saved' }));
+      restored = true;
+    } else {
+      scenarioSession.set((s) => ({ ...s, list }));
+    }
+  } catch (e) {
+    scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Saved scenarios are not available in this browser (${e instanceof Error ? e.message : String(e)}); work is not saved.` }));
+  }
+  if (!restored) {
+    await loadDefault();
+    await newScenario('Sample province', appStore.get());
+  }
+  appStore.subscribe(scheduleSave);
+  return restored;
+}
+
+async function newScenario(name: string, state: AppState): Promise<ScenarioMeta | undefined> {
+  try {
+    const id = newScenarioId();
+    const meta = await store(id, name, state);
+    await setCurrentScenario(id);
+    lastSaved = state;
+    scenarioSession.set((s) => ({ ...s, current: meta, list: [...s.list.filter((m) => m.id !== id), meta], saving: 'saved' }));
+    return meta;
+  } catch (e) {
+    scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));
+    return undefined;
+  }
+}
+
+export async function switchScenario(id: string): Promise<void> {
+  await saveNow();
+  const meta = scenarioSession.get().list.find((m) => m.id === id);
+  const saved = meta && (await read(id));
+  if (!meta || !saved) return;
+  appStore.set(() => ({ ...restoreSnapshot(initialState(), saved), sampleStatus: 'loaded', fitKey: `restore-${id}` }));
+  lastSaved = appStore.get();
+  await setCurrentScenario(id);
+  scenarioSession.set((s) => ({ ...s, current: meta }));
+}
+
+export async function duplicateScenario(name: string): Promise<void> {
+  await saveNow();
+  await newScenario(name, appStore.get());
+}
+
+export async function renameCurrent(id: string, name: string): Promise<void> {
+  await renameScenario(id, name);
+  scenarioSession.set((s) => ({
+    ...s,
+    list: s.list.map((m) => (m.id === id ? { ...m, name } : m)),
+    current: s.current?.id === id ? { ...s.current, name } : s.current,
+  }));
+}
+
+export async function removeScenario(id: string): Promise<void> {
+  if (scenarioSession.get().current?.id === id) return; // the open scenario cannot be deleted
+  await deleteScenario(id);
+  scenarioSession.set((s) => ({ ...s, list: s.list.filter((m) => m.id !== id) }));
+}
+
+export async function readScenario(id: string): Promise<AppState | undefined> {
+  if (scenarioSession.get().current?.id === id) return appStore.get();
+  return read(id);
+}
+
+export function exportCurrent(): { fileName: string; text: string } {
+  const name = scenarioSession.get().current?.name ?? 'scenario';
+  const text = encodeScenario({ name, savedAt: new Date().toISOString(), state: snapshotOf(appStore.get()) });
+  return { fileName: `${name.replace(/[^\p{L}\p{N}_-]+/gu, '_')}.thusong.json`, text };
+}
+
+/** Imports a scenario file as a new scenario and opens it. Throws with a user-facing message. */
+export async function importScenario(text: string): Promise<void> {
+  const file = decodeScenario<AppState>(text);
+  await saveNow();
+  appStore.set(() => ({ ...restoreSnapshot(initialState(), file.state), sampleStatus: 'loaded', fitKey: `import-${Date.now()}` }));
+  await newScenario(file.name, appStore.get());
+}

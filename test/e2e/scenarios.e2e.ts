@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { featureCount, launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+
+describe('scenarios, undo and reload in a real browser', () => {
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+  let app: OpenedPage;
+  const saved = () => app.page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=save-status]')?.textContent ?? ''), null, { timeout: 30_000 });
+
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    app = await openApp(browser, server.url);
+    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('saves the first visit as the sample scenario', async () => {
+    await app.page.click('#tab-scenarios');
+    await saved();
+    expect(await app.page.inputValue('[data-testid=scenario-list] tr[aria-current=true] input')).toBe('Sample province');
+  });
+
+  it('undoes and redoes removing a file', async () => {
+    const { page } = app;
+    await page.click('#tab-data');
+    const thusong = await featureCount(page, 'thusong');
+    await page.click('button[aria-label="Remove sample-thusong.geojson"]');
+    expect(await featureCount(page, 'thusong')).toBe(0);
+    await page.click('header >> text=Undo');
+    expect(await featureCount(page, 'thusong')).toBe(thusong);
+    await page.click('header >> text=Redo');
+    expect(await featureCount(page, 'thusong')).toBe(0);
+  });
+
+  it('a reload restores exactly what was on screen', async () => {
+    const { page } = app;
+    await page.click('#tab-layers');
+    await page.uncheck('[data-testid=layers-panel] label:has-text("Roads") input');
+    await page.click('#tab-data');
+    const counts = await page.$$eval('[data-layer]', (els) => els.map((e) => e.getAttribute('data-features')));
+    expect(counts).toHaveLength(6);
+    await page.click('#tab-scenarios');
+    await saved();
+    await page.reload();
+    await page.waitForSelector('[data-testid=status]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('5 files'), null, { timeout: 60_000 });
+    await page.click('#tab-data');
+    expect(await page.$$eval('[data-layer]', (els) => els.map((e) => e.getAttribute('data-features')))).toEqual(counts);
+    await page.click('#tab-layers');
+    expect(await page.isChecked('[data-testid=layers-panel] label:has-text("Roads") input')).toBe(false);
+    await waitForMap(page);
+  });
+
+  it('duplicates, renames, exports and imports scenarios, and compares two side by side', async () => {
+    const { page } = app;
+    await page.click('#tab-scenarios');
+    await page.click('text=Duplicate');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=scenario-list] tbody tr').length === 2);
+    await page.fill('[data-testid=scenario-list] tr[aria-current=true] input', 'No municipalities');
+    await page.click('[data-testid=scenario-list] tr[aria-current=true] >> text=Rename');
+    await page.waitForFunction(() => (document.querySelector('[data-testid=scenario-list] tr[aria-current=true] input') as HTMLInputElement | null)?.value === 'No municipalities');
+    // an edit in the copy leaves the original as it was
+    await page.click('#tab-data');
+    await page.click('button[aria-label="Remove sample-municipalities.geojson"]');
+    await page.click('#tab-scenarios');
+    await saved();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Export to a file')]);
+    expect(download.suggestedFilename()).toBe('No_municipalities.thusong.json');
+    const path = await download.path();
+    await page.setInputFiles('[data-testid=scenario-import]', path!);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=scenario-list] tbody tr').length === 3);
+    const names = await page.$$eval('[data-testid=scenario-list] tbody tr td:first-child', (tds) => tds.map((t) => t.textContent || (t.querySelector('input') as HTMLInputElement | null)?.value));
+    expect(names.filter((n) => n?.includes('Sample province')).length).toBe(1);
+    const ids = await page.$$eval('[data-testid=scenarios-panel] fieldset select >> nth=0', (s) => [...(s[0] as HTMLSelectElement).options].map((o) => o.value).filter(Boolean));
+    const sample = await page.$eval('[data-testid=scenarios-panel] fieldset select', (s) => [...(s as HTMLSelectElement).options].find((o) => o.text === 'Sample province')!.value);
+    await page.selectOption('[data-testid=scenarios-panel] fieldset select >> nth=0', sample);
+    await page.selectOption('[data-testid=scenarios-panel] fieldset select >> nth=1', ids.find((i) => i !== sample)!);
+    await page.click('[data-testid=scenarios-panel] button:has-text("Compare")');
+    const row = await page.waitForSelector('[data-testid=scenario-compare] tr:has-text("municipalities: features")');
+    const cells = await row.$$eval('td', (tds) => tds.map((t) => t.textContent));
+    expect(cells[1]).toBe('26');
+    expect(cells[2]).toBe('0');
+    await screenshot(page, '07-scenarios');
+  });
+
+  it('sent no request outside its own origin', () => {
+    expect(app.foreignRequests).toEqual([]);
+  });
+});
