@@ -6,6 +6,7 @@ import type { Progress } from '../model/progress';
 import type { LoadOptions, MappingRequest } from '../io/load-file';
 import { initialCoverageState, type CoverageState } from '../panels/coverage/coverage-state';
 import { initialRoutesState, type RoutesState } from '../panels/routes/routes-state';
+import { initialZonesState, type ZonesState } from '../panels/zones/zones-state';
 
 export interface LoadJob {
   id: string;
@@ -50,6 +51,7 @@ export interface AppState {
   panel: PanelId;
   coverage: CoverageState;
   routes: RoutesState;
+  zones: ZonesState;
   /** changes when the map should fit to the data again */
   fitKey: string;
   /** the sample province is loading (first paint) */
@@ -70,6 +72,7 @@ export const initialState = (): AppState => ({
   panel: 'data',
   coverage: initialCoverageState(),
   routes: initialRoutesState(),
+  zones: initialZonesState(),
   fitKey: '',
   sampleStatus: 'none',
 });
