@@ -3,6 +3,8 @@ import type { MapSpec } from '../map/slots';
 import type { PanelId } from './state';
 import { CoveragePanel } from '../panels/coverage/CoveragePanel';
 import { useCoverageCapability } from '../panels/coverage/useCoverageMap';
+import { AlignmentPanel } from '../panels/alignment/AlignmentPanel';
+import { useAlignmentCapability } from '../panels/alignment/useAlignmentMap';
 import { RoutesPanel } from '../panels/routes/RoutesPanel';
 import { useRoutesCapability } from '../panels/routes/useRoutesMap';
 
@@ -20,5 +22,6 @@ export interface Capability {
 
 export const CAPABILITIES: Capability[] = [
   { id: 'coverage', label: 'Coverage', Panel: CoveragePanel, useCapability: useCoverageCapability },
+  { id: 'alignment', label: 'Alignment', Panel: AlignmentPanel, useCapability: useAlignmentCapability },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel, useCapability: useRoutesCapability },
 ];

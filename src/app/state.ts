@@ -5,6 +5,7 @@ import type { InputIssue } from '../model/errors';
 import type { Progress } from '../model/progress';
 import type { LoadOptions, MappingRequest } from '../io/load-file';
 import { initialCoverageState, type CoverageState } from '../panels/coverage/coverage-state';
+import { initialAlignmentState, type AlignmentState } from '../panels/alignment/alignment-state';
 import { initialRoutesState, type RoutesState } from '../panels/routes/routes-state';
 import { initialZonesState, type ZonesState } from '../panels/zones/zones-state';
 
@@ -50,6 +51,7 @@ export interface AppState {
   settings: { basemapUrl: string };
   panel: PanelId;
   coverage: CoverageState;
+  alignment: AlignmentState;
   routes: RoutesState;
   zones: ZonesState;
   /** changes when the map should fit to the data again */
@@ -71,6 +73,7 @@ export const initialState = (): AppState => ({
   settings: { basemapUrl: '' },
   panel: 'data',
   coverage: initialCoverageState(),
+  alignment: initialAlignmentState(),
   routes: initialRoutesState(),
   zones: initialZonesState(),
   fitKey: '',

@@ -1,0 +1,484 @@
+/**
+ * Turns an alignment analysis into what the panel, the matrix and the map show: rows of tables,
+ * the matrix model, and municipalities carrying how split they are. Pure data assembly from the
+ * engine's typed arrays (no geometry), tested in test/panels/alignment-view.test.ts.
+ */
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { AlignmentResult, CatchmentEffect } from '../../engine/alignment';
+import type { CoverageResult } from '../../engine/coverage';
+import { representativePoint } from '../../engine/coverage/inputs';
+import { DEFAULT_CATALOGUE } from '../../model/catalogue';
+import type { AlignmentAnalysis } from '../../../workers/alignment-client';
+
+export function departmentLabel(code: string): string {
+  if (!code) return '(no department)';
+  return DEFAULT_CATALOGUE.departments.find((d) => d.code === code)?.name ?? code;
+}
+
+const municipalitiesCache = new WeakMap<FeatureCollection, FeatureCollection>();
+
+/**
+ * The municipalities the overlay runs on. District municipalities (category C) contain local ones,
+ * so with locals present they are left out: a region would otherwise "touch" a district and each of
+ * its locals. The same object comes back when nothing is left out (and the same filtered object
+ * for the same input), so feature indices stay stable between the analysis and the map.
+ */
+export function alignmentMunicipalities(fc: FeatureCollection): FeatureCollection {
+  const cached = municipalitiesCache.get(fc);
+  if (cached) return cached;
+  const isDistrict = (f: Feature) => String(f.properties?.category ?? '').toUpperCase() === 'C';
+  const hasLocals = fc.features.some((f) => !isDistrict(f));
+  const out = hasLocals && fc.features.some(isDistrict) ? { ...fc, features: fc.features.filter((f) => !isDistrict(f)) } : fc;
+  municipalitiesCache.set(fc, out);
+  return out;
+}
+
+/** Index of the department with this code, else the first; −1 when there are none. */
+export function pickDepartment(result: AlignmentResult, code: string): number {
+  const i = result.departments.indexOf(code);
+  return i >= 0 ? i : result.departments.length ? 0 : -1;
+}
+
+/** "SASSA West region", "SASSA South-East region" → "West", "South-East": the words all share are dropped. */
+export function shortRegionNames(names: readonly string[]): string[] {
+  if (names.length < 2) return [...names];
+  const words = names.map((n) => n.trim().split(/\s+/));
+  let head = 0;
+  while (words.every((w) => w.length > head + 1 && w[head] === words[0][head])) head++;
+  let tail = 0;
+  while (words.every((w) => w.length > head + tail + 1 && w[w.length - 1 - tail] === words[0][words[0].length - 1 - tail])) tail++;
+  return words.map((w) => w.slice(head, w.length - tail).join(' '));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Province scores
+
+export interface DepartmentScoreRow {
+  index: number;
+  department: string;
+  label: string;
+  /** 1 = every region's people live in one municipality; NaN without people */
+  populationScore: number;
+  areaScore: number;
+  populationScoreWithSlivers: number;
+  regions: number;
+  municipalitiesServed: number;
+  municipalitiesSplit: number;
+  population: number;
+  populationMoving: number;
+  officesChanged: number;
+}
+
+export function departmentScoreRows({ result, proposal }: AlignmentAnalysis): DepartmentScoreRow[] {
+  const s = result.indices.departments;
+  return result.departments.map((department, d) => ({
+    index: d,
+    department,
+    label: departmentLabel(department),
+    populationScore: s.populationScore[d],
+    areaScore: s.areaScore[d],
+    populationScoreWithSlivers: result.indicesWithSlivers.departments.populationScore[d],
+    regions: s.regions[d],
+    municipalitiesServed: s.municipalitiesServed[d],
+    municipalitiesSplit: s.municipalitiesSplit[d],
+    population: s.population[d],
+    populationMoving: proposal.perDepartment.populationMoving[d],
+    officesChanged: proposal.perDepartment.officesChanged[d],
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Per region and per municipality
+
+export interface RegionRow {
+  region: number;
+  name: string;
+  shortName: string;
+  population: number;
+  areaKm2: number;
+  /** the municipality holding most of the region's people (by area without people); '' none */
+  dominantCode: string;
+  dominantName: string;
+  /** share of the region's people in that municipality; NaN without people */
+  populationShare: number;
+  /** share of the region's area in its dominant municipality by area */
+  areaShare: number;
+  municipalitiesTouched: number;
+  /** overlaps of this region flagged as slivers (left out of the indices) */
+  slivers: number;
+}
+
+const regionsOf = (result: AlignmentResult, d: number) => {
+  const out: number[] = [];
+  for (let r = 0; r < result.regions.count; r++) if (result.regions.department[r] === d) out.push(r);
+  return out;
+};
+
+export function regionRows(result: AlignmentResult, d: number): RegionRow[] {
+  const ix = result.indices.regions;
+  const regions = regionsOf(result, d);
+  const short = shortRegionNames(regions.map((r) => result.regions.name[r]));
+  const slivers = new Map<number, number>();
+  for (let k = 0; k < result.overlaps.count; k++) if (result.overlaps.sliver[k]) slivers.set(result.overlaps.region[k], (slivers.get(result.overlaps.region[k]) ?? 0) + 1);
+  const withPeople = result.populationMethod !== 'none';
+  return regions.map((r, i) => {
+    const m = withPeople ? ix.dominantByPopulation[r] : ix.dominantByArea[r];
+    return {
+      region: r,
+      name: result.regions.name[r],
+      shortName: short[i],
+      population: result.regions.population[r],
+      areaKm2: result.regions.areaKm2[r],
+      dominantCode: m >= 0 ? result.municipalities.code[m] : '',
+      dominantName: m >= 0 ? result.municipalities.name[m] || result.municipalities.code[m] : '',
+      populationShare: withPeople ? ix.populationShare[r] : NaN,
+      areaShare: ix.areaShare[r],
+      municipalitiesTouched: ix.municipalitiesTouched[r],
+      slivers: slivers.get(r) ?? 0,
+    };
+  });
+}
+
+export interface MunicipalitySplit {
+  /** per municipality: regions of the department serving it (slivers left out) */
+  regionsServing: Uint32Array;
+  /** per municipality: the region holding most of its people (most area without people), −1 none */
+  mainRegion: Int32Array;
+  /**
+   * per municipality: share of its people (area without people) served by other regions than the
+   * main one, slivers left out — 0 aligned, towards 1 split; NaN where the department serves none of it
+   */
+  shareOutside: Float64Array;
+  /** per municipality: 1 where the aligned proposal moves a (non-sliver) part of it to another region */
+  moves: Uint8Array;
+  /** per municipality: its region in the aligned proposal, −1 none */
+  toRegion: Int32Array;
+}
+
+export function municipalitySplit({ result, proposal }: AlignmentAnalysis, d: number): MunicipalitySplit {
+  const M = result.municipalities.count;
+  const D = result.departments.length;
+  const regionsServing = new Uint32Array(M);
+  const mainRegion = new Int32Array(M).fill(-1);
+  const shareOutside = new Float64Array(M).fill(NaN);
+  const moves = new Uint8Array(M);
+  const toRegion = new Int32Array(M).fill(-1);
+  for (let m = 0; m < M; m++) {
+    const c = m * D + d;
+    regionsServing[m] = result.indices.municipalities.regionsServing[c];
+    toRegion[m] = proposal.assignedRegion[c];
+    let people = 0;
+    let area = 0;
+    let bestPeople = -1;
+    let bestArea = -1;
+    let best = -1;
+    for (let q = proposal.fromStart[c]; q < proposal.fromStart[c + 1]; q++) {
+      if (proposal.fromSliver[q]) continue;
+      if (proposal.fromRegion[q] !== proposal.assignedRegion[c]) moves[m] = 1;
+      const p = proposal.fromPopulation[q];
+      const a = proposal.fromAreaKm2[q];
+      people += p;
+      area += a;
+      if (p > bestPeople || (p === bestPeople && a > bestArea)) {
+        bestPeople = p;
+        bestArea = a;
+        best = proposal.fromRegion[q];
+      }
+    }
+    if (best < 0) continue;
+    mainRegion[m] = best;
+    shareOutside[m] = people > 0 ? 1 - bestPeople / people : area > 0 ? 1 - bestArea / area : 0;
+  }
+  return { regionsServing, mainRegion, shareOutside, moves, toRegion };
+}
+
+export interface MunicipalityRow {
+  municipality: number;
+  code: string;
+  name: string;
+  population: number;
+  regionsServing: number;
+  mainRegion: string;
+  /** share of its people outside the main region (see MunicipalitySplit) */
+  shareOutside: number;
+  /** regions of every department serving it: the officials it deals with */
+  officials: number;
+}
+
+/** Municipalities the department serves (any non-sliver part), with the officials count across departments. */
+export function municipalityRows(analysis: AlignmentAnalysis, d: number): MunicipalityRow[] {
+  const { result } = analysis;
+  const split = municipalitySplit(analysis, d);
+  const D = result.departments.length;
+  const rows: MunicipalityRow[] = [];
+  for (let m = 0; m < result.municipalities.count; m++) {
+    if (split.regionsServing[m] === 0) continue;
+    let officials = 0;
+    for (let k = 0; k < D; k++) officials += result.indices.municipalities.regionsServing[m * D + k];
+    rows.push({
+      municipality: m,
+      code: result.municipalities.code[m],
+      name: result.municipalities.name[m] || result.municipalities.code[m],
+      population: result.municipalities.population[m],
+      regionsServing: split.regionsServing[m],
+      mainRegion: split.mainRegion[m] >= 0 ? result.regions.name[split.mainRegion[m]] : '',
+      shareOutside: split.shareOutside[m],
+      officials,
+    });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The matrix
+
+export interface MatrixCell {
+  row: number;
+  col: number;
+  /** the overlap table row, −1 where region and municipality do not meet */
+  overlap: number;
+  population: number;
+  areaKm2: number;
+  /** of the region's total (people, or area without people); 0 for an empty cell */
+  shareOfRegion: number;
+  /** of the municipality's total within the department's regions */
+  shareOfMunicipality: number;
+  sliver: boolean;
+}
+
+export interface OverlapMatrixModel {
+  /** what shares are shares of: people, or area when no settlements were given */
+  basis: 'population' | 'area';
+  rows: { region: number; label: string; name: string; total: number }[];
+  cols: { municipality: number; code: string; name: string; total: number }[];
+  /** row-major: cells[row · cols.length + col] */
+  cells: MatrixCell[];
+}
+
+/**
+ * Regions × the municipalities they touch, for one department. Columns are grouped by the region
+ * holding most of each municipality (then by how much it holds), so an aligned department reads as
+ * a block diagonal and a split municipality stands out as a column with several shaded cells.
+ */
+export function overlapMatrix(result: AlignmentResult, d: number): OverlapMatrixModel {
+  const t = result.overlaps;
+  const basis = result.populationMethod === 'none' ? 'area' : 'population';
+  const value = (k: number) => (basis === 'population' ? t.population[k] : t.areaKm2[k]);
+  const regions = regionsOf(result, d);
+  const rowOf = new Map(regions.map((r, i) => [r, i]));
+  const short = shortRegionNames(regions.map((r) => result.regions.name[r]));
+  const rowTotal = new Float64Array(regions.length);
+  const colTotal = new Map<number, number>();
+  const byPair = new Map<string, number>();
+  for (let k = 0; k < t.count; k++) {
+    const i = rowOf.get(t.region[k]);
+    if (i === undefined) continue;
+    const m = t.municipality[k];
+    rowTotal[i] += value(k);
+    colTotal.set(m, (colTotal.get(m) ?? 0) + value(k));
+    byPair.set(`${i}:${m}`, k);
+  }
+  // order columns: by main (non-sliver, largest) row, then by that row's share, largest first
+  const main = new Map<number, { row: number; share: number }>();
+  for (const [key, k] of byPair) {
+    const [i, m] = key.split(':').map(Number);
+    const total = colTotal.get(m) ?? 0;
+    const share = total > 0 ? value(k) / total : 0;
+    const cur = main.get(m);
+    const rank = t.sliver[k] ? -1 : share;
+    if (!cur || rank > cur.share || (rank === cur.share && i < cur.row)) main.set(m, { row: i, share: rank });
+  }
+  const munis = [...colTotal.keys()].sort((a, b) => main.get(a)!.row - main.get(b)!.row || main.get(b)!.share - main.get(a)!.share || (result.municipalities.code[a] < result.municipalities.code[b] ? -1 : 1));
+  const cols = munis.map((m) => ({ municipality: m, code: result.municipalities.code[m], name: result.municipalities.name[m] || result.municipalities.code[m], total: colTotal.get(m) ?? 0 }));
+  const cells: MatrixCell[] = [];
+  regions.forEach((_, i) => {
+    cols.forEach((c, j) => {
+      const k = byPair.get(`${i}:${c.municipality}`);
+      if (k === undefined) {
+        cells.push({ row: i, col: j, overlap: -1, population: 0, areaKm2: 0, shareOfRegion: 0, shareOfMunicipality: 0, sliver: false });
+        return;
+      }
+      const v = value(k);
+      cells.push({
+        row: i,
+        col: j,
+        overlap: k,
+        population: t.population[k],
+        areaKm2: t.areaKm2[k],
+        shareOfRegion: rowTotal[i] > 0 ? v / rowTotal[i] : 0,
+        shareOfMunicipality: c.total > 0 ? v / c.total : 0,
+        sliver: t.sliver[k] === 1,
+      });
+    });
+  });
+  return { basis, rows: regions.map((r, i) => ({ region: r, label: short[i], name: result.regions.name[r], total: rowTotal[i] })), cols, cells };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Slivers and the aligned proposal
+
+export interface SliverRow {
+  /** the overlap table row */
+  overlap: number;
+  region: string;
+  municipalityCode: string;
+  municipalityName: string;
+  areaKm2: number;
+  meanWidthMetres: number;
+  population: number;
+  shareOfSmaller: number;
+}
+
+/** The department's slivers, smallest first (as overlapFeatures draws them). */
+export function sliverRows(result: AlignmentResult, d: number): SliverRow[] {
+  const t = result.overlaps;
+  const rows: SliverRow[] = [];
+  for (let k = 0; k < t.count; k++) {
+    if (!t.sliver[k] || result.regions.department[t.region[k]] !== d) continue;
+    const m = t.municipality[k];
+    rows.push({
+      overlap: k,
+      region: result.regions.name[t.region[k]],
+      municipalityCode: result.municipalities.code[m],
+      municipalityName: result.municipalities.name[m] || result.municipalities.code[m],
+      areaKm2: t.areaKm2[k],
+      meanWidthMetres: t.meanWidthMetres[k],
+      population: t.population[k],
+      shareOfSmaller: t.shareOfSmaller[k],
+    });
+  }
+  return rows.sort((a, b) => a.areaKm2 - b.areaKm2);
+}
+
+export interface MoveRow {
+  municipality: number;
+  code: string;
+  name: string;
+  toRegion: string;
+  /** the parts that change region (slivers included, flagged) */
+  from: { region: string; population: number; areaKm2: number; sliver: boolean }[];
+  populationMoving: number;
+  areaMovingKm2: number;
+}
+
+/** Municipalities the proposal changes (a non-sliver part moves), most people moving first. */
+export function proposalMoves({ result, proposal }: AlignmentAnalysis, d: number): MoveRow[] {
+  const D = result.departments.length;
+  const rows: MoveRow[] = [];
+  for (let m = 0; m < result.municipalities.count; m++) {
+    const c = m * D + d;
+    const to = proposal.assignedRegion[c];
+    if (to < 0) continue;
+    const from: MoveRow['from'] = [];
+    let changed = false;
+    for (let q = proposal.fromStart[c]; q < proposal.fromStart[c + 1]; q++) {
+      if (proposal.fromRegion[q] === to) continue;
+      const sliver = proposal.fromSliver[q] === 1;
+      if (!sliver) changed = true;
+      from.push({ region: result.regions.name[proposal.fromRegion[q]], population: proposal.fromPopulation[q], areaKm2: proposal.fromAreaKm2[q], sliver });
+    }
+    if (!changed) continue;
+    rows.push({
+      municipality: m,
+      code: result.municipalities.code[m],
+      name: result.municipalities.name[m] || result.municipalities.code[m],
+      toRegion: result.regions.name[to],
+      from,
+      populationMoving: proposal.populationMoving[c],
+      areaMovingKm2: proposal.areaMovingKm2[c],
+    });
+  }
+  return rows.sort((a, b) => b.populationMoving - a.populationMoving || a.code.localeCompare(b.code));
+}
+
+export interface OfficeMoveRow {
+  id: string;
+  name: string;
+  municipality: string;
+  from: string;
+  to: string;
+}
+
+/** The department's offices whose region changes in the proposal. `names`: office id → name. */
+export function officeMoves({ result, proposal }: AlignmentAnalysis, d: number, names: ReadonlyMap<string, string> = new Map()): OfficeMoveRow[] {
+  const region = (r: number) => (r >= 0 ? result.regions.name[r] : 'outside every region');
+  const rows: OfficeMoveRow[] = [];
+  for (let o = 0; o < result.offices.count; o++) {
+    if (result.offices.department[o] !== d || !proposal.offices.changed[o]) continue;
+    const m = result.offices.municipality[o];
+    const id = result.offices.id[o];
+    rows.push({ id, name: names.get(id) ?? '', municipality: m >= 0 ? result.municipalities.name[m] || result.municipalities.code[m] : '', from: region(proposal.offices.regionBefore[o]), to: region(proposal.offices.regionAfter[o]) });
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Map data
+
+/**
+ * The municipalities (the features the analysis ran on, geometry shared, not copied) carrying how
+ * split they are for the department: `regions_serving`, `share_outside` (−1 where the department
+ * serves none of it), `moves` (the proposal changes it) and names for the popup.
+ */
+export function splitFeatures(municipalities: FeatureCollection, analysis: AlignmentAnalysis, d: number): FeatureCollection {
+  const { result } = analysis;
+  const split = municipalitySplit(analysis, d);
+  const name = (r: number) => (r >= 0 ? result.regions.name[r] : '');
+  const features: Feature[] = [];
+  municipalities.features.forEach((f, m) => {
+    if (m >= result.municipalities.count || !f.geometry) return;
+    const served = !Number.isNaN(split.shareOutside[m]);
+    features.push({
+      type: 'Feature',
+      geometry: f.geometry,
+      properties: {
+        name: result.municipalities.name[m] || result.municipalities.code[m],
+        code: result.municipalities.code[m],
+        regions_serving: split.regionsServing[m],
+        share_outside: served ? Math.round(split.shareOutside[m] * 1000) / 1000 : -1,
+        main_region: name(split.mainRegion[m]),
+        moves: split.moves[m] === 1,
+        region_in_proposal: name(split.toRegion[m]),
+      },
+    });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Settlement points with their minutes to an office of their own region, before and after (both known). */
+export function travelChangePoints(settlements: FeatureCollection, effect: CatchmentEffect): FeatureCollection<Point> {
+  const features: Feature<Point>[] = [];
+  settlements.features.forEach((f, s) => {
+    const delta = effect.deltaMinutes[s];
+    if (s >= effect.deltaMinutes.length || !Number.isFinite(delta)) return;
+    const [lon, lat] = representativePoint(f.geometry);
+    if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [lon, lat] },
+      properties: {
+        name: String(f.properties?.name ?? f.properties?.id ?? ''),
+        population: Number(f.properties?.population) || 0,
+        minutes_before: Math.round(effect.minutesBefore[s] * 10) / 10,
+        minutes_after: Math.round(effect.minutesAfter[s] * 10) / 10,
+        change_minutes: Math.round(delta * 10) / 10,
+      },
+    });
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** Population-weighted mean minutes to the nearest office of the department in any region (the coverage result), NaN if absent. */
+export function coverageMeanMinutes(coverage: CoverageResult | undefined, department: string): number {
+  const g = coverage?.times.groups.find((x) => x.kind === 'department' && x.group === department);
+  if (!coverage || !g) return NaN;
+  let w = 0;
+  let sum = 0;
+  for (let i = 0; i < coverage.times.settlementCount; i++) {
+    const m = g.minutes[i];
+    if (!Number.isFinite(m)) continue;
+    w += coverage.times.population[i];
+    sum += coverage.times.population[i] * m;
+  }
+  return w > 0 ? sum / w : NaN;
+}

@@ -1,0 +1,56 @@
+import { useMemo } from 'react';
+import { appStore } from '../../app/state';
+import { useStoreSlice } from '../../app/store';
+import { layerCollection } from '../../model/dataset';
+import { alignmentLayers } from '../../map/alignment-layers';
+import type { MapSpec } from '../../map/slots';
+import { catchmentInputKey, currentDepartment, useAlignmentRunner } from './alignment-runner';
+import { alignmentMunicipalities, splitFeatures, travelChangePoints } from './alignment-view';
+
+/** The alignment layers while the alignment tab is open and a result is there. */
+export function useAlignmentMap(active: boolean): MapSpec | null {
+  const analysis = useStoreSlice(appStore, (s) => s.alignment.analysis);
+  const department = useStoreSlice(appStore, (s) => currentDepartment(s.alignment));
+  const measure = useStoreSlice(appStore, (s) => s.alignment.shading);
+  const showSlivers = useStoreSlice(appStore, (s) => s.alignment.showSlivers);
+  const showProposal = useStoreSlice(appStore, (s) => s.alignment.showProposal);
+  const showTravel = useStoreSlice(appStore, (s) => s.alignment.showTravelChange);
+  const sliverPieces = useStoreSlice(appStore, (s) => s.alignment.sliverPieces);
+  const alignedRegions = useStoreSlice(appStore, (s) => s.alignment.alignedRegions);
+  const catchments = useStoreSlice(appStore, (s) => s.alignment.catchments);
+  const catchmentKey = useStoreSlice(appStore, catchmentInputKey);
+  const dataset = useStoreSlice(appStore, (s) => s.dataset);
+  const regions = layerCollection(dataset, 'regions');
+  const municipalityLayer = layerCollection(dataset, 'municipalities');
+  const settlements = layerCollection(dataset, 'settlements');
+
+  const d = analysis ? analysis.result.departments.indexOf(department) : -1;
+  const municipalities = useMemo(
+    () => (analysis && municipalityLayer && d >= 0 ? splitFeatures(alignmentMunicipalities(municipalityLayer), analysis, d) : null),
+    [analysis, municipalityLayer, d],
+  );
+  const effect = catchments?.status === 'done' && catchments.key === catchmentKey && catchments.analysis === analysis ? catchments.result?.departments.find((x) => x.department === d) : undefined;
+  const travelChange = useMemo(() => (effect && settlements ? travelChangePoints(settlements, effect.effect) : undefined), [effect, settlements]);
+
+  return useMemo(() => {
+    if (!active || !analysis || !municipalities || !regions || d < 0) return null;
+    const own = (j: typeof sliverPieces) => j?.status === 'done' && j.analysis === analysis && j.department === department ? j.features : undefined;
+    return alignmentLayers({
+      municipalities,
+      regions,
+      department,
+      measure,
+      slivers: showSlivers ? own(sliverPieces) : undefined,
+      aligned: showProposal ? own(alignedRegions) : undefined,
+      showMoves: showProposal,
+      travelChange: showTravel ? travelChange : undefined,
+    });
+  }, [active, analysis, municipalities, regions, d, department, measure, showSlivers, sliverPieces, showProposal, alignedRegions, showTravel, travelChange]);
+}
+
+/** Keeps alignment current while its panel is open (or once it has a result) and returns its map layers. */
+export function useAlignmentCapability(active: boolean): MapSpec | null {
+  const hasResult = useStoreSlice(appStore, (s) => !!s.alignment.analysis);
+  useAlignmentRunner(active || hasResult);
+  return useAlignmentMap(active);
+}
