@@ -90,6 +90,8 @@ interface Live {
   basemap: string | undefined;
   /** whether the view is worth keeping in the URL: it came from the URL, a fit or the user */
   viewChosen: boolean;
+  /** the MapSpec focus key last brought into view */
+  focusedKey: string | undefined;
 }
 
 const featureKey = (f: MapGeoJSONFeature) => `${f.source}\u0000${f.id ?? JSON.stringify(f.properties)}`;
@@ -104,15 +106,17 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
   const spec = useMemo(() => provinceLayers(layers, view, extraSpecs), [layers, view, extraSpecs]);
 
   // The latest props, for event handlers bound once per map.
-  const latest = useRef({ spec, layers, view, fitKey, onFeatureClick, basemapUrl });
-  latest.current = { spec, layers, view, fitKey, onFeatureClick, basemapUrl };
+  // the first capability extent to focus on, if any (see MapSpec.focus)
+  const focus = extraSpecs?.find((s) => s.focus)?.focus;
+  const latest = useRef({ spec, layers, view, fitKey, onFeatureClick, basemapUrl, focus });
+  latest.current = { spec, layers, view, fitKey, onFeatureClick, basemapUrl, focus };
 
   const setReady = (ready: boolean) => outerRef.current?.setAttribute('data-map-ready', String(ready));
 
   /** Brings the live map in line with the latest props. */
   function sync(live: Live) {
     if (!live.styleReady) return;
-    const { spec: next, layers: input, view: options, fitKey: key } = latest.current;
+    const { spec: next, layers: input, view: options, fitKey: key, focus } = latest.current;
     const ops = planUpdate(live.applied, next);
     if (ops.length) {
       setReady(false);
@@ -141,6 +145,15 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
           live.viewChosen = true;
         }
       }
+    }
+    if (focus && focus.key !== live.focusedKey && focus.bounds.every(Number.isFinite)) {
+      live.focusedKey = focus.key;
+      const [w, s, e, n] = focus.bounds;
+      const { clientWidth: cw, clientHeight: ch } = live.map.getContainer();
+      const pad = Math.max(0, Math.min(FIT_PADDING_PX * 1.5, cw / 8, ch / 8));
+      // the legend overlay sits at the right of the map: keep the extent clear of it
+      live.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(280, cw * 0.3)) }, duration: 0, maxZoom: 12 });
+      live.viewChosen = true;
     }
   }
 
@@ -237,6 +250,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       clickKey: '',
       basemap,
       viewChosen: hadHashView,
+      focusedKey: undefined,
     };
     liveRef.current = live;
 

@@ -14,6 +14,14 @@ export type Slot = (typeof SLOTS)[number];
 export interface MapSpec {
   sources: Record<string, SourceSpecification>;
   layers: LayerSpecification[];
+  /** an extent MapView brings into view whenever its key changes (e.g. a selected day's route) */
+  focus?: MapFocus;
+}
+
+export interface MapFocus {
+  key: string;
+  /** [west, south, east, north] in degrees */
+  bounds: [number, number, number, number];
 }
 
 /** What we keep in a layer's `metadata` (the style spec allows any JSON there). */
