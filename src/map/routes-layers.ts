@@ -14,11 +14,12 @@ import type { FeatureCollection } from 'geojson';
 import { layerMeta, type MapSpec } from './slots';
 
 /**
- * Okabe & Ito's colour-blind-safe categorical palette (2008), in an order that keeps the first
- * teams far apart and leaves the yellow, weak on a light map, for the eighth; black is left out
- * for the selection casing and text. More teams than colours reuse them in order.
+ * Okabe & Ito's colour-blind-safe categorical palette (2008) without its black (kept for the
+ * selection and Thusong symbols), ordered so the first teams differ most from each other and from
+ * the map's orange roads; the yellow, weak on a light map, comes last. More teams than colours
+ * reuse them in order.
  */
-export const TEAM_PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#7A5195', '#F0E442'] as const;
+export const TEAM_PALETTE = ['#0072B2', '#CC79A7', '#009E73', '#D55E00', '#56B4E9', '#E69F00', '#F0E442'] as const;
 export const UNASSIGNED_COLOUR = '#8c8c8c';
 export const UNREACHED_COLOUR = '#c2185b';
 /** the selected day's stops: first to last */

@@ -1,11 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
 
 async function text(download: Download): Promise<string> {
   let out = '';
   for await (const chunk of await download.createReadStream()) out += chunk;
   return out;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings in the sidebar (run through the DevTools protocol, which the CSP does not govern). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run({ include: [['.sidebar']] }, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('routes in a real browser', () => {
@@ -33,6 +47,7 @@ describe('routes in a real browser', () => {
     expect(await page.$$eval('.teams-editor tbody[data-team]', (rows) => rows.length)).toBe(5);
     expect(await page.getAttribute('[data-testid=routes-panel]', 'data-status')).toBe('idle');
     expect(await page.$('[data-testid=routes-results]')).toBeNull();
+    await screenshot(page, '19-routes-teams');
   });
 
   it('refuses to plan with a broken team and says which team and field', async () => {
@@ -84,8 +99,10 @@ describe('routes in a real browser', () => {
 
   it('shows a run-sheet for the selected day: stops in order, arrival and departure times, drives', async () => {
     const { page } = app;
-    const options = await page.$$eval('[data-testid=day-select] option', (o) => o.map((x) => (x as HTMLOptionElement).value));
-    await page.selectOption('[data-testid=day-select]', options[Math.floor(options.length / 2)]);
+    // the busiest day of the selected team
+    const options = await page.$$eval('[data-testid=day-select] option', (o) => o.map((x) => ({ value: (x as HTMLOptionElement).value, stops: Number(/(\d+) stops?/.exec(x.textContent ?? '')?.[1] ?? 0) })));
+    const busiest = options.reduce((a, b) => (b.stops > a.stops ? b : a));
+    await page.selectOption('[data-testid=day-select]', busiest.value);
     const sheet = await page.waitForSelector('[data-testid=run-sheet]');
     const heading = await sheet.$eval('h2', (h) => h.textContent ?? '');
     expect(heading).toContain('Run-sheet');
@@ -136,6 +153,12 @@ describe('routes in a real browser', () => {
     const [gpx] = await Promise.all([page.waitForEvent('download'), page.click('text=This day’s route (GPX)')]);
     const xml = await text(gpx);
     expect(xml.match(/<rte>/g)?.length).toBe(1);
+  });
+
+  it('has no serious or critical accessibility violations, with a plan shown and the teams open', async () => {
+    const { page } = app;
+    await page.click('[data-testid=teams-editor] > summary');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('marks the plan out of date when a setting changes, without planning again by itself', async () => {

@@ -4,7 +4,7 @@ import { useStoreSlice } from '../../app/store';
 import { routesFeatureCollection } from '../../io/exporters/routes';
 import { routesLayers } from '../../map/routes-layers';
 import type { MapSpec } from '../../map/slots';
-import { selectedDayFeatures, unreachedPoints } from './routes-view';
+import { featureBounds, selectedDayFeatures, unreachedPoints } from './routes-view';
 
 /** The routes layers for the map while the routes tab is open and a plan is there. */
 export function useRoutesMap(active: boolean): MapSpec | null {
@@ -16,8 +16,12 @@ export function useRoutesMap(active: boolean): MapSpec | null {
   const day = useMemo(() => (result && selected ? selectedDayFeatures(result, selected.team, selected.date) : undefined), [result, selected]);
   return useMemo(() => {
     if (!active || !result || !plan) return null;
-    return routesLayers({ plan, teamCount: result.teams.length, selected: day, unreached: unreached ?? undefined });
-  }, [active, result, plan, day, unreached]);
+    const spec = routesLayers({ plan, teamCount: result.teams.length, selected: day, unreached: unreached ?? undefined });
+    // bring the selected day into view when the selection changes
+    const bounds = day && featureBounds(day);
+    if (bounds && selected) spec.focus = { key: `routes:${selected.team}:${selected.date}`, bounds };
+    return spec;
+  }, [active, result, plan, day, unreached, selected]);
 }
 
 /**
