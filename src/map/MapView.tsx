@@ -152,7 +152,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
       const { clientWidth: cw, clientHeight: ch } = live.map.getContainer();
       const pad = Math.max(0, Math.min(FIT_PADDING_PX * 1.5, cw / 8, ch / 8));
       // the legend overlay sits at the right of the map: keep the extent clear of it
-      live.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(280, cw * 0.3)) }, duration: 0, maxZoom: 12 });
+      live.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(320, cw * 0.35)) }, duration: 0, maxZoom: 12 });
       live.viewChosen = true;
     }
   }
