@@ -37,18 +37,36 @@ function looksBinary(b: Uint8Array): boolean {
   return control > n * 0.05;
 }
 
+/** GeoJSON larger than this is read by streaming (see geojson-stream.ts) rather than as one string. */
+export const DEFAULT_STREAM_THRESHOLD_BYTES = 20 * 1024 * 1024;
+/** The limit for streamed GeoJSON: its features, not its text, are what has to fit in memory. */
+export const DEFAULT_MAX_STREAM_BYTES = 512 * 1024 * 1024;
+
+/** The error for a file over a size limit. */
+export function fileTooLarge(fileName: string, bytes: number, maxBytes: number, what = ''): InputError {
+  return new InputError({
+    code: 'file-too-large',
+    message: `${fileName} is ${(bytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit${what}.`,
+    fix: 'Split it by district or municipality, or simplify its geometry (e.g. mapshaper -simplify 10%), then load the parts.',
+    where: { file: fileName },
+    value: String(bytes),
+  });
+}
+
+/**
+ * Whether a file's first bytes begin a JSON object or array in UTF-8 (or ASCII): what the streaming
+ * GeoJSON reader takes. UTF-16 text and binary data are read whole, where detectFormat names them.
+ */
+export function startsLikeJson(head: Uint8Array): boolean {
+  let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (i < head.length && (head[i] === 0x20 || head[i] === 0x0a || head[i] === 0x0d || head[i] === 0x09)) i++;
+  return (head[i] === 0x7b || head[i] === 0x5b) && !looksBinary(head);
+}
+
 /** GeoJSON, CSV or zipped Shapefile; anything else is refused with a message saying what it is. */
 export function detectFormat(bytes: Uint8Array, fileName: string, maxBytes = DEFAULT_MAX_BYTES): DetectedFormat {
   const where = { file: fileName };
-  if (bytes.length > maxBytes) {
-    throw new InputError({
-      code: 'file-too-large',
-      message: `${fileName} is ${(bytes.length / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit.`,
-      fix: 'Split it by district or municipality, or simplify its geometry (e.g. mapshaper -simplify 10%), then load the parts.',
-      where,
-      value: String(bytes.length),
-    });
-  }
+  if (bytes.length > maxBytes) throw fileTooLarge(fileName, bytes.length, maxBytes);
   const ext = extension(fileName);
   const isUtf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
   if (bytes.length === 0) {

@@ -9,10 +9,11 @@ import { classifyLayer, type Classification } from './classify-layer';
 import { WGS84 } from './crs';
 import { loadCsv, type CsvGeometryColumns } from './csv-loader';
 import { departmentFromFileName } from './department-from-file-name';
-import { DEFAULT_MAX_BYTES, detectFormat } from './detect-format';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STREAM_BYTES, DEFAULT_STREAM_THRESHOLD_BYTES, detectFormat, fileTooLarge, startsLikeJson } from './detect-format';
 import { resolveFields } from './field-aliases';
-import { fileId } from './file-id';
+import { createFileHasher, fileId } from './file-id';
 import { loadGeoJson } from './geojson-loader';
+import { createGeoJsonStreamReader } from './geojson-stream';
 import { issue } from './input-issues';
 import { normaliseProperties, text } from './normalise-properties';
 import { orientationNote, reprojectGeometry, toWgs84 } from './reproject';
@@ -29,8 +30,14 @@ export interface LoadOptions {
   fieldMapping?: Record<string, string>;
   /** chosen by the user in the mapping step */
   csvColumns?: { lon: string; lat: string };
-  /** default 100 MB; larger → 'file-too-large' */
+  /** for files read whole (CSV, zipped Shapefile, small GeoJSON): default 100 MB; larger → 'file-too-large' */
   maxBytes?: number;
+  /** for GeoJSON read as a stream: default 512 MB (or maxBytes, if larger); larger → 'file-too-large' */
+  maxStreamBytes?: number;
+  /** GeoJSON over this many bytes is streamed (default 20 MB); 0 streams every GeoJSON */
+  streamThresholdBytes?: number;
+  /** the size of a ReadableStream source, when known (for progress and the size limit before reading) */
+  sizeBytes?: number;
   catalogue?: Catalogue;
 }
 
@@ -53,6 +60,9 @@ const MAX_LISTED_ERRORS = 100;
 const CHUNK = 1024;
 
 
+/** What a file can be read from: bytes in memory, a Blob (a browser File), or a stream of bytes. */
+export type LoadSource = ArrayBuffer | Uint8Array | Blob | ReadableStream<Uint8Array>;
+
 /**
  * Reads a GeoJSON, CSV or zipped Shapefile into a LoadedFile of one layer: detect the format, parse,
  * check structure, choose and apply the CRS, check locations, pick the layer, map fields, validate
@@ -61,21 +71,176 @@ const CHUNK = 1024;
  * Pure and DOM-free: runs in a worker and in Node.
  */
 export async function loadFile(bytes: ArrayBuffer | Uint8Array, options: LoadOptions, progress?: ProgressFn): Promise<LoadResult> {
+  return loadSource(bytes, options, progress);
+}
+
+/**
+ * `loadFile` for any source. GeoJSON over `streamThresholdBytes` is read as a stream, one feature at
+ * a time, with progress by bytes read, and never held as one string; everything else is read whole.
+ * Size limits are checked before reading where the size is known (a Blob, bytes, or `sizeBytes`).
+ */
+export async function loadSource(source: LoadSource, options: LoadOptions, progress?: ProgressFn): Promise<LoadResult> {
   const report = throttleProgress(progress);
-  const u8 = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   try {
-    return await runPipeline(u8, options, report);
+    report({ phase: 'reading', done: 0, total: 1 });
+    const opened = await openSource(source, options);
+    const parsed = opened.stream ? await readStreamed(opened, options, report) : await readWhole(await opened.whole(), options, report);
+    if ('ok' in parsed) return parsed;
+    return finishPipeline(parsed, options, report);
   } catch (e) {
     if (e instanceof InputError) return { ok: false, errors: [e.toIssue()] };
     throw e;
   }
 }
 
-async function runPipeline(u8: Uint8Array, options: LoadOptions, report: ProgressFn): Promise<LoadResult> {
+/** How many bytes are looked at to decide between streaming and reading whole. */
+const HEAD_BYTES = 4096;
+/** Chunks cut from bytes already in memory when they are streamed. */
+const MEMORY_CHUNK_BYTES = 1 << 20;
+
+interface OpenedSource {
+  /** chunks of a GeoJSON to stream, or undefined when the file is read whole */
+  stream?: AsyncIterable<Uint8Array>;
+  /** all bytes, for a file read whole */
+  whole(): Promise<Uint8Array>;
+  /** the size when known */
+  size?: number;
+  /** the limit that applies, and to what */
+  maxBytes: number;
+}
+
+async function openSource(source: LoadSource, options: LoadOptions): Promise<OpenedSource> {
+  const file = options.fileName;
+  const maxWhole = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxStream = options.maxStreamBytes ?? Math.max(DEFAULT_MAX_STREAM_BYTES, maxWhole);
+  const threshold = options.streamThresholdBytes ?? DEFAULT_STREAM_THRESHOLD_BYTES;
+  const limitFor = (size: number | undefined, head: Uint8Array) => {
+    const stream = startsLikeJson(head) && (size === undefined || size > threshold);
+    const max = stream ? maxStream : maxWhole;
+    if (size !== undefined && size > max) throw fileTooLarge(file, size, max, stream ? ' for GeoJSON' : '');
+    return { stream, max };
+  };
+
+  if (source instanceof ArrayBuffer || source instanceof Uint8Array) {
+    const u8 = source instanceof Uint8Array ? source : new Uint8Array(source);
+    const { stream, max } = limitFor(u8.length, u8.subarray(0, HEAD_BYTES));
+    return {
+      stream: stream ? memoryChunks(u8) : undefined,
+      whole: async () => u8,
+      size: u8.length,
+      maxBytes: max,
+    };
+  }
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    const head = new Uint8Array(await source.slice(0, HEAD_BYTES).arrayBuffer());
+    const { stream, max } = limitFor(source.size, head);
+    return { stream: stream ? streamChunks(source.stream()) : undefined, whole: async () => new Uint8Array(await source.arrayBuffer()), size: source.size, maxBytes: max };
+  }
+  // a ReadableStream: read enough to decide, then go on from where the head ended
+  const reader = (source as ReadableStream<Uint8Array>).getReader();
+  const headChunks: Uint8Array[] = [];
+  let headLength = 0;
+  let done = false;
+  while (headLength < HEAD_BYTES && !done) {
+    const r = await reader.read();
+    if (r.done) done = true;
+    else {
+      headChunks.push(r.value);
+      headLength += r.value.length;
+    }
+  }
+  const head = concatBytes(headChunks, headLength).subarray(0, HEAD_BYTES);
+  const { stream, max } = limitFor(options.sizeBytes, head);
+  const rest = async function* () {
+    yield* headChunks;
+    while (!done) {
+      const r = await reader.read();
+      if (r.done) done = true;
+      else yield r.value;
+    }
+  };
+  return {
+    stream: stream ? rest() : undefined,
+    whole: async () => {
+      const parts: Uint8Array[] = [];
+      let length = 0;
+      for await (const chunk of rest()) {
+        length += chunk.length;
+        if (length > max) {
+          await reader.cancel();
+          throw fileTooLarge(file, length, max);
+        }
+        parts.push(chunk);
+      }
+      return concatBytes(parts, length);
+    },
+    size: options.sizeBytes,
+    maxBytes: max,
+  };
+}
+
+async function* memoryChunks(u8: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < u8.length; i += MEMORY_CHUNK_BYTES) yield u8.subarray(i, i + MEMORY_CHUNK_BYTES);
+}
+
+async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const r = await reader.read();
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
+}
+
+/** A file read and parsed into source features, before the checks that do not depend on the format. */
+interface Parsed {
+  source: SourceFile;
+  csvColumns?: CsvGeometryColumns;
+  decimalComma: boolean;
+  id: string;
+  bytes: number;
+}
+
+/** GeoJSON as a stream: features are parsed as the bytes arrive; progress counts bytes. */
+async function readStreamed(opened: OpenedSource, options: LoadOptions, report: ProgressFn): Promise<Parsed> {
+  const file = options.fileName;
+  const reader = createGeoJsonStreamReader(file);
+  const hasher = createFileHasher();
+  let bytes = 0;
+  for await (const chunk of opened.stream!) {
+    bytes += chunk.length;
+    if (bytes > opened.maxBytes) throw fileTooLarge(file, bytes, opened.maxBytes, ' for GeoJSON');
+    hasher.update(chunk);
+    reader.push(chunk);
+    report({ phase: 'reading', done: bytes, total: Math.max(opened.size ?? 0, bytes) });
+  }
+  if (bytes === 0) throw new InputError({ code: 'empty-file', message: `${file} is empty (0 bytes).`, fix: 'Check that the file was saved or downloaded completely, then load it again.', where: { file } });
+  report({ phase: 'parsing', done: 0, total: 1 });
+  const source = reader.end();
+  report({ phase: 'parsing', done: 1, total: 1 });
+  return { source, decimalComma: false, id: hasher.id(file), bytes };
+}
+
+/** A file in memory: detect its format and parse it; a CSV may stop here to ask for columns. */
+async function readWhole(u8: Uint8Array, options: LoadOptions, report: ProgressFn): Promise<Parsed | LoadResult> {
   const file = options.fileName;
   // any choice by the user (or the app) means the mapping step was seen: duplicates no longer stop loading
   const userMapped = !!(options.csvColumns || options.fieldMapping || options.kindHint);
-  report({ phase: 'reading', done: 0, total: 1 });
   const detected = detectFormat(u8, file, options.maxBytes ?? DEFAULT_MAX_BYTES);
   report({ phase: 'reading', done: 1, total: 1 });
   report({ phase: 'parsing', done: 0, total: 1 });
@@ -102,7 +267,13 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
     decimalComma = csv.delimiter !== ',';
   }
   report({ phase: 'parsing', done: 1, total: 1 });
+  return { source, csvColumns, decimalComma, id: fileId(file, u8), bytes: u8.length };
+}
 
+/** Everything after parsing: the same for every format and for streamed and whole files. */
+function finishPipeline(parsed: Parsed, options: LoadOptions, report: ProgressFn): LoadResult {
+  const file = options.fileName;
+  const { source, csvColumns, decimalComma } = parsed;
   if (!source.features.length) {
     throw new InputError({
       code: 'no-features',
@@ -251,7 +422,7 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
   const collection = { type: 'FeatureCollection' as const, features: norm.features as Feature[] };
   const warnings = [...fileWarnings, ...byPosition([...dropped, ...featureWarnings])];
   const loaded: LoadedFile = {
-    id: fileId(file, u8),
+    id: parsed.id,
     fileName: file,
     kind,
     collection,
@@ -260,7 +431,7 @@ async function runPipeline(u8: Uint8Array, options: LoadOptions, report: Progres
     extent: collectionExtent(collection),
     sourceCrs,
     warnings,
-    bytes: u8.length,
+    bytes: parsed.bytes,
   };
   report({ phase: 'done', done: 1, total: 1 });
   return { ok: true, file: loaded };

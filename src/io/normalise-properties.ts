@@ -247,23 +247,26 @@ export function normaliseProperties(features: SourceFeature[], ctx: NormaliseCon
         const rawSpeed = get(f, 'speed_kmh');
         const oneway = parseOneway(get(f, 'oneway'));
         props.class = cls;
-        // canonical values replace any original columns of the same names
-        delete props.speed_kmh;
-        delete props.oneway;
+        // canonical values replace any original columns of the same names; a column is deleted only
+        // when no canonical value takes its place (delete turns an object into a slower, bigger dictionary)
+        let speed: number | undefined;
         if (rawSpeed) {
-          const speed = parseSpeed(rawSpeed);
-          if (speed !== undefined && speed > 0) props.speed_kmh = speed;
-          else if (!/^(none|signals|variable|walk|unknown)$/i.test(rawSpeed)) {
-            warnings.push(
-              issue('invalid-value', 'warning', `${featureLabel(f)} has a speed that is not a number of km/h: “${quoteValue(rawSpeed)}”; the road class's speed is used.`, 'Write speeds as e.g. 60, "60 km/h" or "40 mph".', where(f, 'speed_kmh'), rawSpeed),
-            );
+          speed = parseSpeed(rawSpeed);
+          if (speed === undefined || !(speed > 0)) {
+            speed = undefined;
+            if (!/^(none|signals|variable|walk|unknown)$/i.test(rawSpeed)) {
+              warnings.push(
+                issue('invalid-value', 'warning', `${featureLabel(f)} has a speed that is not a number of km/h: “${quoteValue(rawSpeed)}”; the road class's speed is used.`, 'Write speeds as e.g. 60, "60 km/h" or "40 mph".', where(f, 'speed_kmh'), rawSpeed),
+              );
+            }
           }
         }
-        if (oneway === -1) {
-          reverseLine(f);
-          props.oneway = true;
-        } else if (oneway === 1) props.oneway = true;
+        if (speed !== undefined) props.speed_kmh = speed;
+        else if ('speed_kmh' in props) delete props.speed_kmh;
+        if (oneway === -1) reverseLine(f);
+        if (oneway === -1 || oneway === 1) props.oneway = true;
         else if (oneway === 0 && fieldMap.oneway) props.oneway = false;
+        else if ('oneway' in props) delete props.oneway;
         break;
       }
     }
