@@ -4,7 +4,7 @@
  *   npm run analyse -- routes --roads R --settlements S --thusong T --teams TEAMS.csv --year Y --out DIR
  *
  * 1. target settlements: every settlement with people, except (unless --all-settlements) those
- *    already within the reach time of a fixed Thusong centre;
+ *    already within --thusong-minutes (default: the reach time) of a fixed Thusong centre;
  * 2. stops: greedy set cover of the targets by settlements as candidate stop sites, within the
  *    reach time (over the road network when --roads is given, else estimated);
  * 3. each stop's expected visitors and service hours from the population it serves;
@@ -42,6 +42,7 @@ export const routesCommand: Command = {
     out: { type: 'string', placeholder: 'DIR', description: 'directory for stops.csv, visits.csv, calendar.ics, routes.gpx, summary.json', required: true },
     reach: { type: 'number', placeholder: 'MIN', description: 'a settlement is reached by a stop within this many minutes (default 30)' },
     'all-settlements': { type: 'boolean', description: 'target every settlement, also those within reach of a fixed Thusong centre' },
+    'thusong-minutes': { type: 'number', placeholder: 'MIN', description: 'a settlement within this many minutes of a fixed Thusong centre is served already (default: --reach)' },
     overnight: { type: 'boolean', description: 'allow multi-day trips with overnight stays for remote stops' },
     'max-trip-days': { type: 'number', placeholder: 'N', description: 'longest overnight trip (default 5)' },
     'remote-hours': { type: 'number', placeholder: 'H', description: 'stops farther than this drive from base go on overnight trips (default half a working day)' },
@@ -129,6 +130,7 @@ function runRoutesWith(v: Record<string, OptionValue>): number {
     {
       reachMinutes: num('reach'),
       allSettlements: v['all-settlements'] === true,
+      thusongMinutes: num('thusong-minutes'),
       detourFactor: num('detour-factor'),
       averageKmh: num('average-kmh'),
       service: {
@@ -170,6 +172,7 @@ function runRoutesWith(v: Record<string, OptionValue>): number {
     travel_times: mp.travel.method === 'network' ? 'road network' : `estimate: great-circle × ${detourFactor} at ${averageKmh} km/h`,
     km_method: `great-circle × ${detourFactor}`,
     reach_minutes: reachMinutes,
+    thusong_minutes: mp.allSettlements ? null : mp.thusongMinutes,
     settlements: { total: st.count, targets: mp.targetCount, within_reach_of_thusong: mp.servedByThusong },
     stops: N,
     visits_planned: plan.totals.visits,

@@ -17,8 +17,8 @@ export function RunSheet({ sheet }: { sheet: RunSheetModel }) {
       </header>
       <p className="meta">
         {sheet.tripNote ? `${sheet.tripNote}. ` : ''}
-        {sheet.stops.length} stop{sheet.stops.length === 1 ? '' : 's'}, {km(sheet.totalKm)} and {duration(sheet.totalDriveMinutes)} of driving. Times are planned; drives
-        are road-network times and estimated km.
+        {sheet.stops.length} stop{sheet.stops.length === 1 ? '' : 's'}, {km(sheet.totalKm)} and {duration(sheet.totalDriveMinutes)} of driving. Each drive is from the
+        place before{sheet.travel === 'network' ? ' (time over the road network, km estimated)' : ' (estimated from straight-line distance)'}.
       </p>
       <table className="data run-sheet-table">
         <thead>
@@ -27,7 +27,9 @@ export function RunSheet({ sheet }: { sheet: RunSheetModel }) {
             <th scope="col">Stop</th>
             <th scope="col" className="num">Arrive</th>
             <th scope="col" className="num">Leave</th>
-            <th scope="col" className="num">Drive</th>
+            <th scope="col" className="num" title="from the place before">
+              Drive
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -296,6 +296,8 @@ export interface RunSheet {
   endDriveMinutes: number;
   totalKm: number;
   totalDriveMinutes: number;
+  /** how drive times were found */
+  travel: 'network' | 'estimate';
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -358,6 +360,7 @@ export function runSheet(mp: MobilePlan, team: number, date: string): RunSheet |
     endDriveMinutes: legs.minutes[d.stops.length],
     totalKm: d.km,
     totalDriveMinutes: d.driveMinutes,
+    travel: mp.travel.method,
   };
 }
 
