@@ -166,7 +166,9 @@ describe('routes in a real browser', () => {
     await page.uncheck('text=Overnight trips for stops too far for a day');
     await page.waitForSelector('[data-testid=routes-stale]');
     expect(await page.getAttribute('[data-testid=routes-panel]', 'data-status')).toBe('done');
-    await page.check('text=Overnight trips for stops too far for a day');
+    // undo takes the edit back, and the plan is current again
+    await page.click('header button:has-text("Undo")');
+    expect(await page.isChecked('text=Overnight trips for stops too far for a day')).toBe(true);
     await page.waitForSelector('[data-testid=routes-stale]', { state: 'detached' });
   });
 

@@ -7,7 +7,7 @@ let nextKey = 1;
 
 /** The teams: name, base (a Thusong centre or typed coordinates), hours, days per week, start time and days off. */
 export function TeamsEditor({ teams, centres, isDefault, open }: { teams: TeamDraft[]; centres: ThusongCentre[]; isDefault: boolean; open: boolean }) {
-  const patch = (key: string, p: Partial<TeamDraft>) => editTeams((ts) => ts.map((t) => (t.key === key ? { ...t, ...p } : t)));
+  const patch = (key: string, p: Partial<TeamDraft>) => editTeams((ts) => ts.map((t) => (t.key === key ? { ...t, ...p } : t)), `${key}:${Object.keys(p).join()}`);
   return (
     // open until there is a plan to look at; the user can open it again
     <details className="teams-editor" open={open} data-testid="teams-editor">

@@ -10,6 +10,7 @@ import { layerCollection } from '../../model/dataset';
 import { AbortError } from '../../model/errors';
 import { planYearInWorker } from '../../../workers/routes-client';
 import type { Job } from '../../../workers/worker-handle';
+import { history } from '../../app/undo';
 import type { RoutesSettings, RoutesState, TeamDraft } from './routes-state';
 import { effectiveTeams, firstPlannedDay, planOptions, routesInputKey, settingsProblems, teamSpecs, thusongCentres } from './routes-view';
 
@@ -69,12 +70,29 @@ export function cancelRoutes(): void {
   setRoutes((r) => ({ ...r, status: r.result ? 'done' : 'idle', progress: undefined, error: 'Cancelled. Press “Plan the year” to start again.' }));
 }
 
+let lastEdit: { key: string; version: number } | null = null;
+
+/**
+ * An undo point before a user edit. Successive edits of the same field (typing a team's name) share
+ * one, so undo takes back the whole word, not a letter.
+ */
+function checkpoint(field?: string): void {
+  if (field && lastEdit?.key === field && lastEdit.version === history.version()) return;
+  history.checkpoint();
+  lastEdit = field ? { key: field, version: history.version() } : null;
+}
+
 export function setRoutesSettings(patch: Partial<RoutesSettings>): void {
+  checkpoint(`settings:${Object.keys(patch).join()}`);
   setRoutes((r) => ({ ...r, settings: { ...r.settings, ...patch } }));
 }
 
-/** Edits the teams; the first edit turns the default teams (one per Thusong centre) into the user's own. */
-export function editTeams(update: (teams: TeamDraft[]) => TeamDraft[]): void {
+/**
+ * Edits the teams; the first edit turns the default teams (one per Thusong centre) into the user's
+ * own. `field` names what is edited (e.g. "a1:name"), so repeated edits of it share an undo point.
+ */
+export function editTeams(update: (teams: TeamDraft[]) => TeamDraft[], field?: string): void {
+  checkpoint(field && `team:${field}`);
   appStore.set((s) => {
     const current = effectiveTeams(s.routes.teams, thusongCentres(layerCollection(s.dataset, 'thusong')));
     return { ...s, routes: { ...s.routes, teams: update(current) } };
@@ -83,6 +101,7 @@ export function editTeams(update: (teams: TeamDraft[]) => TeamDraft[]): void {
 
 /** Back to one team per Thusong centre. */
 export function resetTeams(): void {
+  checkpoint();
   setRoutes((r) => ({ ...r, teams: undefined }));
 }
 
