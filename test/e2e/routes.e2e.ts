@@ -172,6 +172,16 @@ describe('routes in a real browser', () => {
     await page.waitForSelector('[data-testid=routes-stale]', { state: 'detached' });
   });
 
+  it('cancels a running plan and keeps the last one', async () => {
+    const { page } = app;
+    await page.click('text=Plan the year');
+    await page.waitForSelector('[data-testid=routes-panel][data-status=running]', { timeout: 10_000 });
+    await page.click('[data-testid=routes-panel] >> text=Cancel');
+    await page.waitForSelector('[data-testid=routes-panel]:not([data-status=running])');
+    expect(await page.textContent('[data-testid=routes-panel]')).toContain('Cancelled');
+    expect(await page.$('[data-testid=routes-results]')).not.toBeNull();
+  });
+
   it('sent no request outside its own origin', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors.filter((e) => !/WebGL|GPU/i.test(e))).toEqual([]);

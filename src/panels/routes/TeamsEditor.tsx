@@ -149,6 +149,12 @@ export function NumberInput({ label, value, min, max, step, integer, visibleLabe
 
 function DaysOffInput({ index, value, onCommit }: { index: number; value: string[]; onCommit(dates: string[]): void }) {
   const [draft, setDraft] = useState(value.join(', '));
+  const [shown, setShown] = useState(value);
+  if (shown.join() !== value.join()) {
+    // changed from outside (undo): show it
+    setShown(value);
+    setDraft(value.join(', '));
+  }
   const parsed = parseDaysOff(draft);
   return (
     <label className="inline days-off">
@@ -163,7 +169,10 @@ function DaysOffInput({ index, value, onCommit }: { index: number; value: string
         onBlur={() => {
           // what is not a date goes in too, so "Plan the year" says which team's entry is wrong
           const next = [...parsed.dates, ...parsed.invalid];
-          if (next.join() !== value.join()) onCommit(next);
+          if (next.join() !== value.join()) {
+            setShown(next);
+            onCommit(next);
+          }
         }}
       />
     </label>
