@@ -1,0 +1,99 @@
+import { useMemo } from 'react';
+import { appStore } from '../../app/state';
+import { useStoreSlice } from '../../app/store';
+import { LeaseTimeline } from '../../charts/LeaseTimeline';
+import { shortDepartmentName } from '../../engine/location';
+import { DEFAULT_CATALOGUE } from '../../model/catalogue';
+import { ZONES_COLOURS } from '../../map/zones-layers';
+import { chooseLeaseYear, setCandidateSettings } from './zones-runner';
+import { leaseYears, share } from './zones-view';
+import { NumberField } from './NumberField';
+
+const serviceName = (code: string) => DEFAULT_CATALOGUE.services.find((s) => s.code === code)?.name ?? code;
+
+/** Who already shares a site, co-location scores, what each shared site offers, and leases by year. */
+export function AuditSection() {
+  const audit = useStoreSlice(appStore, (s) => s.zones.audit);
+  const auditError = useStoreSlice(appStore, (s) => s.zones.auditError);
+  const walkMetres = useStoreSlice(appStore, (s) => s.zones.candidates.walkMetres);
+  const selectedYear = useStoreSlice(appStore, (s) => (s.zones.relocation.mode === 'year' ? s.zones.relocation.year : null));
+  const years = useMemo(() => (audit ? leaseYears(audit) : []), [audit]);
+  const shared = useMemo(() => (audit ? audit.audit.sites.filter((s) => s.departments.length > 1).sort((a, b) => b.departments.length - a.departments.length || b.offices.length - a.offices.length) : []), [audit]);
+
+  return (
+    <section aria-label="Co-location audit" data-testid="zones-audit">
+      <NumberField label="Walking distance: offices this close share a site (metres)" value={walkMetres} min={10} max={5000} step={50} onCommit={(v) => setCandidateSettings({ walkMetres: v })} />
+      {auditError && <p className="failure">{auditError}</p>}
+      {!audit && !auditError && <p className="meta">Auditing the offices…</p>}
+      {audit && (
+        <>
+          <p data-testid="zones-audit-summary">
+            {audit.offices.count} offices at {audit.audit.sites.length} sites; <strong>{shared.length}</strong> sites hold more than one department (
+            {shared.reduce((n, s) => n + s.offices.length, 0)} offices).{' '}
+            <span className="swatch outline" style={{ borderColor: ZONES_COLOURS.colocated, borderRadius: '50%' }} aria-hidden="true" /> on the map.
+          </p>
+          <LeaseTimeline years={years} selected={selectedYear} onSelect={chooseLeaseYear} departmentName={(c) => shortDepartmentName(c)} />
+          <table className="data" data-testid="zones-colocation-departments">
+            <caption>Co-location by department</caption>
+            <thead>
+              <tr>
+                <th scope="col">Department</th>
+                <th scope="col">Offices</th>
+                <th scope="col">Sharing a site</th>
+                <th scope="col">Score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.audit.byDepartment.map((d) => (
+                <tr key={d.key}>
+                  <td>{shortDepartmentName(d.key)}</td>
+                  <td>{d.offices}</td>
+                  <td>{d.colocated}</td>
+                  <td>{share(d.colocated, d.offices)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <details>
+            <summary>Co-location by town</summary>
+            <p className="meta">A town is the nearest settlement of 5,000 people or more within 15 km, else the municipality.</p>
+            <table className="data" data-testid="zones-colocation-towns">
+              <thead>
+                <tr>
+                  <th scope="col">Town</th>
+                  <th scope="col">Offices</th>
+                  <th scope="col">Sharing a site</th>
+                  <th scope="col">Score</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...audit.audit.byTown]
+                  .sort((a, b) => b.offices - a.offices || a.key.localeCompare(b.key))
+                  .map((t) => (
+                    <tr key={t.key}>
+                      <td>{t.key}</td>
+                      <td>{t.offices}</td>
+                      <td>{t.colocated}</td>
+                      <td>{share(t.colocated, t.offices)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </details>
+          <details>
+            <summary>What a resident can get at each shared site ({shared.length})</summary>
+            <ul className="ranked" data-testid="zones-site-services">
+              {shared.map((s, i) => (
+                <li key={i}>
+                  <strong>{s.offices.map((o) => audit.offices.name[o] || audit.offices.id[o]).join(' · ')}</strong>
+                  <br />
+                  <span className="meta">{s.services.map(serviceName).join(', ') || 'no services listed'}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </section>
+  );
+}
