@@ -83,7 +83,7 @@ export function App() {
         {panel === 'scenarios' && <ScenariosPanel />}
       </aside>
       <main className="map-area">
-        <MapView layers={layers} view={view} extraSpecs={extraSpecs} basemapUrl={basemapUrl || undefined} fitKey={fitKey} />
+        <MapView layers={layers} view={view} extraSpecs={extraSpecs} basemapUrl={basemapUrl || undefined} fitKey={fitKey} onMapClick={(at) => CAPABILITIES.find((c) => c.id === panel)?.onMapClick?.(at)} />
         <details className="legend-overlay" open>
           <summary>Legend</summary>
           <Legend

@@ -7,6 +7,9 @@ import { AlignmentPanel } from '../panels/alignment/AlignmentPanel';
 import { useAlignmentCapability } from '../panels/alignment/useAlignmentMap';
 import { RoutesPanel } from '../panels/routes/RoutesPanel';
 import { useRoutesCapability } from '../panels/routes/useRoutesMap';
+import { ZonesPanel } from '../panels/zones/ZonesPanel';
+import { useZonesCapability } from '../panels/zones/useZonesMap';
+import { addPointAt } from '../panels/zones/zones-runner';
 
 /**
  * A user task: its panel and a hook that App calls on every render (in this fixed order) to keep the
@@ -18,10 +21,13 @@ export interface Capability {
   label: string;
   Panel: ComponentType;
   useCapability?: (active: boolean) => MapSpec | null;
+  /** a click on the map while this task's panel is open, at [lon, lat] */
+  onMapClick?: (lngLat: [number, number]) => void;
 }
 
 export const CAPABILITIES: Capability[] = [
   { id: 'coverage', label: 'Coverage', Panel: CoveragePanel, useCapability: useCoverageCapability },
   { id: 'alignment', label: 'Alignment', Panel: AlignmentPanel, useCapability: useAlignmentCapability },
+  { id: 'zones', label: 'Thusong zones', Panel: ZonesPanel, useCapability: useZonesCapability, onMapClick: addPointAt },
   { id: 'routes', label: 'Routes', Panel: RoutesPanel, useCapability: useRoutesCapability },
 ];

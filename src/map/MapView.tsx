@@ -38,6 +38,8 @@ export interface MapViewProps {
   fitKey?: string;
   /** a click on a feature: its layer kind ('offices', … or a capability's kind) and properties */
   onFeatureClick?: (kind: string, properties: Record<string, unknown>) => void;
+  /** any click on the map, with where it was as [lon, lat] (e.g. to add a point there) */
+  onMapClick?: (lngLat: [number, number]) => void;
   /** the view is kept in the URL hash as `name=zoom/lat/lon`; false keeps it out of the URL */
   hashName?: string | false;
   className?: string;
@@ -96,7 +98,7 @@ interface Live {
 
 const featureKey = (f: MapGeoJSONFeature) => `${f.source}\u0000${f.id ?? JSON.stringify(f.properties)}`;
 
-export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatureClick, hashName = 'map', className }: MapViewProps) {
+export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatureClick, onMapClick, hashName = 'map', className }: MapViewProps) {
   const outerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLDivElement>(null);
   const liveRef = useRef<Live | null>(null);
@@ -108,8 +110,8 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
   // The latest props, for event handlers bound once per map.
   // the first capability extent to focus on, if any (see MapSpec.focus)
   const focus = extraSpecs?.find((s) => s.focus)?.focus;
-  const latest = useRef({ spec, layers, view, fitKey, onFeatureClick, basemapUrl, focus });
-  latest.current = { spec, layers, view, fitKey, onFeatureClick, basemapUrl, focus };
+  const latest = useRef({ spec, layers, view, fitKey, onFeatureClick, onMapClick, basemapUrl, focus });
+  latest.current = { spec, layers, view, fitKey, onFeatureClick, onMapClick, basemapUrl, focus };
 
   const setReady = (ready: boolean) => outerRef.current?.setAttribute('data-map-ready', String(ready));
 
@@ -356,6 +358,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
     // A click describes everything under the pointer (an office, the region and the municipality
     // it lies in), topmost first, and reports the topmost feature to the app.
     map.on('click', (e) => {
+      latest.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat]);
       const hits = pickAll(e).slice(0, MAX_CLICK_FEATURES);
       if (!hits.length) return;
       const content = document.createElement('div');
