@@ -9,7 +9,7 @@ import type { Command, OptionValue } from './args';
 import { csvLine, formatCount } from './csv';
 import { describeLocation, type InputIssue } from '../model/errors';
 import type { LayerKind } from '../model/layers';
-import { loadLayer } from './read-layer';
+import { loadLayer, resolveUserPath } from './read-layer';
 
 export const coverageCommand: Command = {
   summary: 'Travel times from every settlement to the nearest office of each department, bundle trips, and the population covered within thresholds.',
@@ -73,7 +73,7 @@ async function runCoverage(v: Record<string, OptionValue>): Promise<number> {
   );
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
-  const dir = String(v.out);
+  const dir = resolveUserPath(String(v.out));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'travel_times.csv'), travelTimesCsv(result));
   writeFileSync(join(dir, 'coverage.csv'), coverageCsv(result));

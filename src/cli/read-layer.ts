@@ -4,11 +4,19 @@
  * `readGeoJsonLayer` is a bare JSON.parse kept for commands that want raw GeoJSON quickly.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { loadFile } from '../io/load-file';
 import { describeLocation, type InputIssue } from '../model/errors';
 import { LAYER_LABELS, type LayerKind } from '../model/layers';
+
+/**
+ * A path as the user typed it. `npm run` starts scripts in the package root, and says where the
+ * user was in INIT_CWD; relative paths are resolved from there, as the user expects.
+ */
+export function resolveUserPath(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
 
 export class LayerReadError extends Error {
   override readonly name = 'LayerReadError';
@@ -17,7 +25,7 @@ export class LayerReadError extends Error {
 export function readGeoJsonLayer(path: string, what: string): FeatureCollection {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readFileSync(resolveUserPath(path), 'utf8');
   } catch (e) {
     throw new LayerReadError(`Cannot read the ${what} file “${path}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
   }
@@ -42,7 +50,7 @@ export function readGeoJsonLayer(path: string, what: string): FeatureCollection 
 export async function loadLayer(path: string, kind: LayerKind, warnings: InputIssue[] = []): Promise<FeatureCollection> {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(resolveUserPath(path));
   } catch (e) {
     throw new LayerReadError(`Cannot read the ${kind} file “${path}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
   }
