@@ -21,8 +21,8 @@ export interface Capability {
   label: string;
   Panel: ComponentType;
   useCapability?: (active: boolean) => MapSpec | null;
-  /** a click on the map while this task's panel is open, at [lon, lat] */
-  onMapClick?: (lngLat: [number, number]) => void;
+  /** a click on the map while this task's panel is open, at [lon, lat]; true = handled (no popup) */
+  onMapClick?: (lngLat: [number, number]) => boolean | void;
 }
 
 export const CAPABILITIES: Capability[] = [

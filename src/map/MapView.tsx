@@ -38,8 +38,8 @@ export interface MapViewProps {
   fitKey?: string;
   /** a click on a feature: its layer kind ('offices', … or a capability's kind) and properties */
   onFeatureClick?: (kind: string, properties: Record<string, unknown>) => void;
-  /** any click on the map, with where it was as [lon, lat] (e.g. to add a point there) */
-  onMapClick?: (lngLat: [number, number]) => void;
+  /** any click on the map, with where it was as [lon, lat] (e.g. to add a point there); true = handled, no popup */
+  onMapClick?: (lngLat: [number, number]) => boolean | void;
   /** the view is kept in the URL hash as `name=zoom/lat/lon`; false keeps it out of the URL */
   hashName?: string | false;
   className?: string;
@@ -358,7 +358,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
     // A click describes everything under the pointer (an office, the region and the municipality
     // it lies in), topmost first, and reports the topmost feature to the app.
     map.on('click', (e) => {
-      latest.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat]);
+      if (latest.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat]) === true) return;
       const hits = pickAll(e).slice(0, MAX_CLICK_FEATURES);
       if (!hits.length) return;
       const content = document.createElement('div');

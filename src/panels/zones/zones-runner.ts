@@ -231,11 +231,12 @@ export function chooseLeaseYear(year: number): void {
   runRelocation();
 }
 
-/** A click on the map while adding candidates: a new point there. */
-export function addPointAt(lngLat: [number, number]): void {
+/** A click on the map while adding candidates: a new point there (true: the click is used up). */
+export function addPointAt(lngLat: [number, number]): boolean {
   const z = appStore.get().zones;
-  if (!z.addingPoints || appStore.get().panel !== 'zones') return;
+  if (!z.addingPoints || appStore.get().panel !== 'zones') return false;
   setZones((s) => ({ ...s, points: [...s.points, nextPoint(s.points, lngLat)] }));
+  return true;
 }
 
 export function removePoint(id: string): void {
