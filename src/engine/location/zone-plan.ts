@@ -71,9 +71,9 @@ export interface NewCentre {
   /** best place inside (site index), −1 when there is no candidate inside */
   site: number;
   candidatesInside: number;
-  /** people the centre brings within T who were not */
+  /** residents of the municipality the centre brings within T who were not */
   populationGained: number;
-  /** person-minutes a year of trips saved per visit (population × minutes shorter) */
+  /** residents' person-minutes saved per visit (population × minutes shorter) */
   personMinutesSaved: number;
   population: number;
   withinBefore: number;
@@ -235,12 +235,14 @@ function provinceRow(prepared: ZonesPrepared, before: ZoneCoverage, after: ZoneC
 
 /**
  * For each local municipality (category B; every municipality when none has a category) without
- * a Thusong centre, the candidate place inside it that does most for the objective on top of the
- * places serving the group today: most people newly within T (mclp, lscp) or most person-minutes
- * saved (pmedian; an unreachable resident counts at `penaltyMinutes`). Then all of them together.
+ * a Thusong centre, the candidate place inside it that does most for the objective for the
+ * municipality's own residents, on top of the places serving the group today: most of them newly
+ * within T (mclp, lscp) or most person-minutes saved (pmedian; an unreachable resident counts at
+ * `penaltyMinutes`). A centre is the municipality's: one near a border would otherwise be chosen
+ * for its neighbour's people. Then all of them together, province-wide.
  */
 export function bestNewCentres(prepared: ZonesPrepared, base: ZoneCoverage, objective: LocationModel, T: number, penaltyMinutes: number): NewCentres {
-  const { municipalities, sites, siteMunicipality, candidate, travel, settlements } = prepared;
+  const { municipalities, sites, siteMunicipality, settlementMunicipality, candidate, travel, settlements } = prepared;
   const M = municipalities.count;
   const categorised = municipalities.category.some((c) => c !== '');
   const hasThusong = new Uint8Array(M);
@@ -253,11 +255,12 @@ export function bestNewCentres(prepared: ZonesPrepared, base: ZoneCoverage, obje
   const { sparse } = travel;
   for (let s = 0; s < settlements.count; s++) {
     const w = settlements.population[s];
-    if (!(w > 0)) continue;
+    const home = settlementMunicipality[s];
+    if (!(w > 0) || home < 0 || !checked[home]) continue;
     const now = Math.min(base.minutes[s], penaltyMinutes);
     for (let e = sparse.offsets[s]; e < sparse.offsets[s + 1]; e++) {
       const c = sparse.candidates[e];
-      if (!eligible(c)) continue;
+      if (siteMunicipality[c] !== home || !eligible(c)) continue;
       const m = sparse.minutes[e];
       if (m <= T && !(base.minutes[s] <= T)) gain[c] += w;
       if (m < now) saved[c] += w * (now - m);

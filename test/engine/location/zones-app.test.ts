@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { auditZones, planZones, prepareZones, relocateOffices, selectColumns, zoneSites } from '../../../src/engine/location';
+import { auditZones, bestNewCentres, nearestServing, planZones, prepareZones, relocateOffices, selectColumns, zoneSites, type ZonesPrepared } from '../../../src/engine/location';
 import { officeTable, placeTable } from '../../../src/engine/coverage/inputs';
 
 const pt = (x: number, y: number, properties: Record<string, unknown>) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [x, y] }, properties });
@@ -140,6 +140,31 @@ describe('planning zones', () => {
     const cover = await planZones(prepared, { ...options, objective: 'lscp' });
     // W needs a zone within 5 minutes of it; M has the Thusong centre; E needs its own
     expect(cover.result.objective).toBe(3);
+  });
+});
+
+describe('new centres', () => {
+  it('choose the place that serves the municipality’s own residents, not its neighbour’s', () => {
+    // A (no centre) has 10 residents; B (with a centre 15 min from its 1,000) lies next door.
+    // Place x in A reaches B's people in 5 min but A's in 20; place y in A reaches A's in 5.
+    const sparse = {
+      offsets: Uint32Array.from([0, 2, 4]),
+      candidates: Uint32Array.from([0, 1, 0, 2]),
+      minutes: Float32Array.from([20, 5, 5, 15]),
+      cutoffMinutes: Infinity,
+    };
+    const prepared = {
+      settlements: { count: 2, id: ['a1', 'b1'], name: ['', ''], population: Float64Array.from([10, 1000]), lon: Float64Array.from([0, 1]), lat: Float64Array.from([0, 0]) },
+      municipalities: { count: 2, code: ['A', 'B'], name: ['A', 'B'], category: ['B', 'B'] },
+      settlementMunicipality: Int32Array.from([0, 1]),
+      sites: { count: 3, id: ['x', 'y', 't'], kind: ['settlement', 'settlement', 'thusong'] },
+      siteMunicipality: Int32Array.from([0, 0, 1]),
+      candidate: Uint8Array.from([1, 1, 1]),
+      travel: { sparse },
+    } as unknown as ZonesPrepared;
+    const base = nearestServing(sparse, Uint8Array.from([0, 0, 1]));
+    const centres = bestNewCentres(prepared, base, 'mclp', 10, 60);
+    expect(centres.rows.map((r) => [r.code, prepared.sites.id[r.site], r.populationGained])).toEqual([['A', 'y', 10]]);
   });
 });
 
