@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseCoverage, type CoverageResult } from '../engine/coverage';
 import type { Command, OptionValue } from './args';
-import { csvLine, formatCount } from './csv';
+import { travelTimesCsv, coverageCsv } from '../io/exporters/coverage-csv';
 import { describeLocation, type InputIssue } from '../model/errors';
 import type { LayerKind } from '../model/layers';
 import { loadLayer, resolveUserPath } from './read-layer';
@@ -80,30 +80,6 @@ async function runCoverage(v: Record<string, OptionValue>): Promise<number> {
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(summaryJson(result, readMs), jsonSafe, 2) + '\n');
   process.stdout.write(humanSummary(result, dir) + '\n');
   return 0;
-}
-
-export function travelTimesCsv(r: CoverageResult): string {
-  const { times } = r;
-  const parts: string[] = [csvLine(['settlement_id', 'department', 'minutes', 'office_id'])];
-  for (const g of times.groups) {
-    if (g.kind !== 'department') continue;
-    const lines: string[] = new Array(times.settlementCount);
-    for (let i = 0; i < times.settlementCount; i++) {
-      const m = g.minutes[i];
-      const o = g.nearestOffice[i];
-      lines[i] = csvLine([times.settlementId[i], g.group, Number.isFinite(m) ? m.toFixed(2) : '', o >= 0 && Number.isFinite(m) ? times.officeIds[o] : '']);
-    }
-    parts.push(lines.join('\n'));
-  }
-  return parts.join('\n') + '\n';
-}
-
-export function coverageCsv(r: CoverageResult): string {
-  const lines = [csvLine(['group', 'municipality', 'threshold_minutes', 'population', 'covered_population'])];
-  for (const row of r.stats.rows) {
-    lines.push(csvLine([row.group, row.municipality, row.thresholdMinutes, formatCount(row.population), formatCount(row.coveredPopulation)]));
-  }
-  return lines.join('\n') + '\n';
 }
 
 /** JSON has no Infinity or NaN: write null. Typed arrays are left out of the summary by design. */

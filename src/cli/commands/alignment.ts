@@ -36,7 +36,7 @@ import type { InputIssue } from '../../model/errors';
 import type { LayerKind } from '../../model/layers';
 import { loadFile } from '../../io/load-file';
 import { parseOptions, type Command, type OptionValue } from '../args';
-import { formatCount } from '../csv';
+import { formatCount } from '../../io/exporters/csv';
 import { alignmentCsv, officesCsv, overlapCsv, proposalCsv } from '../../io/exporters/alignment-csv';
 import { LayerReadError } from '../read-layer';
 

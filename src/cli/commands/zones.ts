@@ -33,7 +33,7 @@ import { sitesOfKind, zoneSites, type ZonePoint } from '../../engine/location/zo
 import { zoneTravelMinutes } from '../../engine/location/zone-travel';
 import { zonesCsv, type ZoneRow } from '../../io/exporters/zones';
 import { UsageError, parseOptions, type Command, type OptionValue } from '../args';
-import { formatCount } from '../csv';
+import { formatCount } from '../../io/exporters/csv';
 import { LayerReadError, readGeoJsonLayer } from '../read-layer';
 
 export const zonesCommand: Command = {

@@ -3,11 +3,9 @@
  * `npm run analyse -- coverage` (travel_times.csv and coverage.csv).
  */
 import type { CoverageResult } from '../../engine/coverage';
-import { csvCell } from './csv';
+import { csvCell, formatCount as count } from './csv';
 
 const line = (fields: unknown[]) => fields.map((f) => csvCell(f)).join(',');
-/** populations are whole people; apportioned ones are rounded to 2 decimals */
-const count = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 
 /** One row per settlement and department: `settlement_id,department,minutes,office_id`; minutes empty where unreachable. */
 export function travelTimesCsv(r: Pick<CoverageResult, 'times'>): string {

@@ -38,3 +38,9 @@ export function toCsv(rows: ReadonlyArray<Record<string, unknown>>, options: Csv
   for (const r of rows) lines.push(columns.map((c) => csvCell(r[c], delimiter)).join(delimiter));
   return (options.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
 }
+
+/** A count of people: integer when whole, else two decimals (apportioned populations); empty when not finite. */
+export function formatCount(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  return Number.isInteger(n) ? String(n) : n.toFixed(2);
+}
