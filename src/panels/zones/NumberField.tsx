@@ -32,7 +32,7 @@ export function NumberField({
   };
   return (
     <label className={inline ? 'check' : undefined}>
-      {inline ? null : label}
+      {label}
       <input
         type="number"
         value={text}
@@ -41,7 +41,6 @@ export function NumberField({
         step={step}
         disabled={disabled}
         aria-invalid={!ok}
-        aria-label={inline ? label : undefined}
         size={6}
         style={{ width: '7em' }}
         data-testid={testId}
@@ -51,7 +50,6 @@ export function NumberField({
           if (e.key === 'Enter') commit();
         }}
       />
-      {inline ? <span>{label}</span> : null}
     </label>
   );
 }

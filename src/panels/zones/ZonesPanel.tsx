@@ -124,7 +124,7 @@ function OptimiseSection() {
         <button type="button" className="primary" disabled={status === 'running' || problems.length > 0} onClick={() => runZones({ plan: true })} data-testid="zones-run">
           Run
         </button>
-        <NumberField label="Solver budget (s)" value={settings.timeLimitSeconds} min={1} max={300} step={1} onCommit={(v) => setZonesSettings({ timeLimitSeconds: v })} inline />
+        <NumberField label="solver budget (seconds)" value={settings.timeLimitSeconds} min={1} max={300} step={1} onCommit={(v) => setZonesSettings({ timeLimitSeconds: v })} inline />
       </div>
       {problems.length > 0 && <p className="meta">{problems.join(' ')}</p>}
       {stale && <p className="meta">The candidates changed since this plan; it is being solved again.</p>}
@@ -150,9 +150,9 @@ function CandidatesFieldset() {
       <div className="row">
         <label className="check">
           <input type="checkbox" checked={candidates.settlementsMinPopulation !== null} onChange={(e) => setCandidateSettings({ settlementsMinPopulation: e.currentTarget.checked ? 5000 : null })} />
-          Settlements of at least
+          Settlements
         </label>
-        <NumberField label="people" value={candidates.settlementsMinPopulation ?? 5000} min={0} max={10_000_000} step={1000} disabled={candidates.settlementsMinPopulation === null} onCommit={(v) => setCandidateSettings({ settlementsMinPopulation: v })} inline />
+        <NumberField label="of at least (people)" value={candidates.settlementsMinPopulation ?? 5000} min={0} max={10_000_000} step={1000} disabled={candidates.settlementsMinPopulation === null} onCommit={(v) => setCandidateSettings({ settlementsMinPopulation: v })} inline />
       </div>
       <label className="check">
         <input type="checkbox" checked={candidates.thusongOffersAll} onChange={(e) => setCandidateSettings({ thusongOffersAll: e.currentTarget.checked })} />
@@ -349,12 +349,10 @@ function CentresSection() {
     }));
   return (
     <section aria-label="New Thusong centres" data-testid="zones-centres">
-      <h2>
-        New Thusong centres: {nc.rows.filter((r) => r.site >= 0).length} of {nc.municipalitiesChecked} local municipalities without one
-      </h2>
+      <h2>New Thusong centres for the {nc.municipalitiesChecked} local municipalities without one</h2>
       <p className="meta">
-        Best place inside each for {plan.result.model === 'pmedian' ? 'the shortest trips (person-minutes saved)' : `the most people newly within ${T} min`}, on top of the places
-        serving {plan.groupLabel} today.
+        The best place inside each for its own residents — {plan.result.model === 'pmedian' ? 'the most person-minutes of travel saved' : `the most of them newly within ${T} min`} — on top
+        of the places serving {plan.groupLabel} today.{nc.rows.some((r) => r.site < 0) ? ' Some have no candidate place inside: add one on the map.' : ''}
       </p>
       <table className="shares">
         <caption className="visually-hidden">The province before and after the new centres</caption>
@@ -386,19 +384,19 @@ function CentresSection() {
           <tr>
             <th scope="col">Municipality</th>
             <th scope="col">Best place</th>
-            <th scope="col">{plan.result.model === 'pmedian' ? 'Person-min saved' : `Newly ≤ ${T}`}</th>
-            <th scope="col">≤ {T} min</th>
+            <th scope="col">{plan.result.model === 'pmedian' ? 'Person-min saved' : `Newly ≤ ${T} min`}</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
           </tr>
         </thead>
         <tbody>
           {nc.rows.map((r) => (
             <tr key={r.code}>
               <td title={r.code}>{r.name}</td>
-              <td>{r.site >= 0 ? prepared.sites.name[r.site] : <span className="meta">no candidate inside</span>}</td>
+              <td title={r.site >= 0 ? `${prepared.sites.id[r.site]} (${siteKindLabel(prepared, r.site)})` : undefined}>{r.site >= 0 ? prepared.sites.name[r.site] : <span className="meta">no candidate inside</span>}</td>
               <td>{int(plan.result.model === 'pmedian' ? r.personMinutesSaved : r.populationGained)}</td>
-              <td>
-                {share(r.withinBefore, r.population)} → {share(r.withinAfter, r.population)}
-              </td>
+              <td>{share(r.withinBefore, r.population)}</td>
+              <td>{share(r.withinAfter, r.population)}</td>
             </tr>
           ))}
         </tbody>

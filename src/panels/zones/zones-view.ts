@@ -11,9 +11,9 @@ import type { AddedPoint } from './zones-state';
 const int = (n: number) => Math.round(n).toLocaleString('en-ZA');
 
 export const OBJECTIVE_LABELS = {
-  mclp: 'Maximal covering: most people within T of a zone',
-  pmedian: 'p-median: shortest average trip to the nearest zone',
-  lscp: 'Set covering: fewest zones putting everyone within T',
+  mclp: 'Maximal covering (most people within T)',
+  pmedian: 'p-median (shortest average trip)',
+  lscp: 'Set covering (fewest zones, all within T)',
 } as const;
 
 export function groupOptions(catalogue: Catalogue = DEFAULT_CATALOGUE): { value: string; label: string }[] {
