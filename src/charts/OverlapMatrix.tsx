@@ -14,6 +14,7 @@ export interface OverlapMatrixProps {
 
 export const EMPTY_CELL_COLOUR = '#f3f4f6';
 const pct = (x: number) => `${(100 * x).toFixed(x > 0 && x < 0.001 ? 2 : 1)}%`;
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** Sequential blues, from near-white (0) to dark blue (1): lightness-ordered, colour-blind safe. */
 export function matrixColour(share: number): string {
@@ -22,39 +23,39 @@ export function matrixColour(share: number): string {
 
 /** The numbers behind one cell, as one sentence (the tooltip, and what a screen reader hears). */
 export function cellDescription(model: OverlapMatrixModel, cell: MatrixCell): string {
-  const row = model.rows[cell.row];
-  const col = model.cols[cell.col];
-  const where = `${row.name} × ${col.name} (${col.code})`;
+  const region = model.regions[cell.region];
+  const muni = model.municipalities[cell.municipality];
+  const where = `${muni.name} (${muni.code}) in ${region.name}`;
   if (cell.overlap < 0) return `${where}: no overlap.`;
   const people = model.basis === 'population' ? `${groupThousands(cell.population)} people, ` : '';
   const area = `${cell.areaKm2 < 1 ? cell.areaKm2.toFixed(3) : cell.areaKm2.toFixed(1)} km²`;
-  const shares =
-    model.basis === 'population'
-      ? `${pct(cell.shareOfRegion)} of the region's people, ${pct(cell.shareOfMunicipality)} of the municipality's`
-      : `${pct(cell.shareOfRegion)} of the region's area, ${pct(cell.shareOfMunicipality)} of the municipality's`;
+  const what = model.basis === 'population' ? 'people' : 'area';
+  const shares = `${pct(cell.shareOfMunicipality)} of the municipality's ${what}, ${pct(cell.shareOfRegion)} of the region's`;
   return `${where}: ${people}${area}; ${shares}${cell.sliver ? '. A sliver (digitising noise, left out of the indices).' : '.'}`;
 }
 
 /**
- * Regions × municipalities for one department, cells shaded by share. d3 gives the scales, React
- * draws the SVG (labels stay text). Hover or focus a cell for its numbers; the arrow keys move
- * between cells (one tab stop for the whole matrix); the same numbers are in a table below.
+ * The department's regions (columns) × the municipalities they touch (rows), cells shaded by
+ * share. Municipalities run down the side so their names stay readable in a narrow panel. d3 gives
+ * the scales, React draws the SVG (labels stay text). Hover or focus a cell for its numbers; the
+ * arrow keys move between cells (one tab stop for the whole matrix).
  */
 export function OverlapMatrix({ model, share, sliverColour, width = 352 }: OverlapMatrixProps) {
   const [active, setActive] = useState<number | null>(null);
-  const [focusIndex, setFocusIndex] = useState(0);
+  const [focusIndex, setFocusIndex] = useState(() => Math.max(0, model.cells.findIndex((c) => c.overlap >= 0)));
   const cellRefs = useRef<(SVGRectElement | null)[]>([]);
-  const nCols = model.cols.length;
-  const nRows = model.rows.length;
-  const labelWidth = Math.min(120, 8 + 6.2 * Math.max(4, ...model.rows.map((r) => r.label.length)));
-  const cellWidth = Math.max(9, Math.min(22, Math.floor((width - labelWidth - 4) / Math.max(1, nCols))));
-  const cellHeight = Math.max(14, Math.min(22, cellWidth));
-  const top = 44;
+  const nCols = model.regions.length;
+  const nRows = model.municipalities.length;
+  const labelWidth = Math.min(150, 10 + 6.3 * Math.max(6, ...model.municipalities.map((m) => Math.min(24, m.name.length))));
+  const cellWidth = Math.max(14, Math.min(48, Math.floor((width - labelWidth - 12) / Math.max(1, nCols))));
+  const cellHeight = 16;
+  const longestRegion = Math.max(4, ...model.regions.map((r) => Math.min(20, r.label.length)));
+  const top = Math.round(10 + 6 * longestRegion * Math.SQRT1_2);
   const innerWidth = cellWidth * nCols;
-  const x = useMemo(() => scaleBand<number>().domain(model.cols.map((_, j) => j)).range([0, innerWidth]).paddingInner(0.08), [model.cols, innerWidth]);
-  const y = useMemo(() => scaleBand<number>().domain(model.rows.map((_, i) => i)).range([0, cellHeight * nRows]).paddingInner(0.08), [model.rows, cellHeight, nRows]);
+  const x = useMemo(() => scaleBand<number>().domain(model.regions.map((_, j) => j)).range([0, innerWidth]).paddingInner(0.06), [model.regions, innerWidth]);
+  const y = useMemo(() => scaleBand<number>().domain(model.municipalities.map((_, i) => i)).range([0, cellHeight * nRows]).paddingInner(0.1), [model.municipalities, nRows]);
   const colour = useMemo(() => scaleSequential((t: number) => matrixColour(t)).domain([0, 1]), []);
-  const svgWidth = labelWidth + innerWidth + 4;
+  const svgWidth = labelWidth + innerWidth + 40;
   const svgHeight = top + cellHeight * nRows + 4;
 
   const move = (e: KeyboardEvent) => {
@@ -79,27 +80,33 @@ export function OverlapMatrix({ model, share, sliverColour, width = 352 }: Overl
   };
 
   const activeCell = active !== null ? model.cells[active] : undefined;
-  const measure = model.basis === 'population' ? 'people' : 'area';
+  const what = model.basis === 'population' ? 'people' : 'area';
   return (
     <figure className="chart matrix" data-testid="overlap-matrix">
       <div className="matrix-scroll">
-        <svg width={svgWidth} height={svgHeight} role="group" aria-label={`Overlap of regions (rows) and municipalities (columns), shaded by share of the ${share}'s ${measure}`} onKeyDown={move}>
+        <svg
+          width={svgWidth}
+          height={svgHeight}
+          role="group"
+          aria-label={`Municipalities (rows) in each region (columns), shaded by share of the ${share}'s ${what}. Use the arrow keys to move between cells.`}
+          onKeyDown={move}
+        >
           <g transform={`translate(${labelWidth},${top})`}>
-            {model.cols.map((c, j) => (
-              <text key={c.municipality} transform={`translate(${(x(j) ?? 0) + x.bandwidth() / 2},-4) rotate(-60)`} fontSize={9} textAnchor="start" aria-hidden="true">
-                {c.code.length > 8 ? `${c.code.slice(0, 7)}…` : c.code}
+            {model.regions.map((r, j) => (
+              <text key={r.region} transform={`translate(${(x(j) ?? 0) + x.bandwidth() / 2 - 3},-5) rotate(-45)`} fontSize={10} textAnchor="start" aria-hidden="true">
+                {clip(r.label, 20)}
               </text>
             ))}
-            {model.rows.map((r, i) => (
-              <text key={r.region} x={-6} y={(y(i) ?? 0) + y.bandwidth() / 2} dy="0.32em" fontSize={11} textAnchor="end" aria-hidden="true">
-                {r.label.length > 18 ? `${r.label.slice(0, 17)}…` : r.label}
+            {model.municipalities.map((m, i) => (
+              <text key={m.municipality} x={-6} y={(y(i) ?? 0) + y.bandwidth() / 2} dy="0.32em" fontSize={11} textAnchor="end" aria-hidden="true">
+                {clip(m.name, 24)}
               </text>
             ))}
             {model.cells.map((cell, k) => {
               const value = share === 'region' ? cell.shareOfRegion : cell.shareOfMunicipality;
               const empty = cell.overlap < 0;
-              const cx = x(cell.col) ?? 0;
-              const cy = y(cell.row) ?? 0;
+              const cx = x(cell.region) ?? 0;
+              const cy = y(cell.municipality) ?? 0;
               return (
                 <g key={k}>
                   <rect
@@ -114,8 +121,8 @@ export function OverlapMatrix({ model, share, sliverColour, width = 352 }: Overl
                     width={x.bandwidth()}
                     height={y.bandwidth()}
                     fill={empty ? EMPTY_CELL_COLOUR : colour(value)}
-                    stroke={cell.sliver ? sliverColour : active === k ? '#000' : 'none'}
-                    strokeWidth={cell.sliver ? 1.5 : 2}
+                    stroke={active === k ? '#000' : cell.sliver ? sliverColour : 'none'}
+                    strokeWidth={active === k ? 2 : 1.5}
                     tabIndex={k === focusIndex ? 0 : -1}
                     role="img"
                     aria-label={cellDescription(model, cell)}
@@ -136,8 +143,8 @@ export function OverlapMatrix({ model, share, sliverColour, width = 352 }: Overl
           </g>
         </svg>
       </div>
-      <p className="matrix-tooltip meta" data-testid="matrix-tooltip" aria-hidden="true">
-        {activeCell ? cellDescription(model, activeCell) : 'Hover over a cell, or focus the matrix and use the arrow keys, for its numbers.'}
+      <p className="matrix-tooltip" data-testid="matrix-tooltip" aria-hidden="true">
+        {activeCell ? cellDescription(model, activeCell) : 'Hover over a cell (or focus the matrix and use the arrow keys) for its numbers.'}
       </p>
       <figcaption className="meta">
         <span className="matrix-ramp" aria-hidden="true">
@@ -145,8 +152,7 @@ export function OverlapMatrix({ model, share, sliverColour, width = 352 }: Overl
             <span key={t} className="swatch square" style={{ background: matrixColour(t) }} />
           ))}
         </span>{' '}
-        0–100% of the {share}'s {measure}.{' '}
-        <span className="swatch square sliver-mark" style={{ borderColor: sliverColour }} aria-hidden="true" /> sliver.{' '}
+        0–100% of the {share}'s {what}; <span className="swatch square sliver-mark" style={{ color: sliverColour }} aria-hidden="true" /> sliver;{' '}
         <span className="swatch square" style={{ background: EMPTY_CELL_COLOUR }} aria-hidden="true" /> no overlap.
       </figcaption>
     </figure>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { appStore } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
 import { downloadText } from '../../app/download';
@@ -20,6 +20,7 @@ import {
   runCatchments,
   setAlignmentView,
   setSliverRule,
+  showRegionsOf,
 } from './alignment-runner';
 import {
   coverageMeanMinutes,
@@ -48,6 +49,9 @@ export function AlignmentPanel() {
   const alignment = useStoreSlice(appStore, (s) => s.alignment);
   const { analysis, status, progress } = alignment;
   const department = currentDepartment(alignment);
+  useEffect(() => {
+    if (analysis && department) showRegionsOf(department);
+  }, [analysis, department]);
   return (
     <div className="panel" data-testid="alignment-panel" data-status={status}>
       <p className="meta">
@@ -283,15 +287,15 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
       </p>
       <Legend entries={mapLegend} label="Map colours" />
 
-      <h3>Regions × municipalities</h3>
+      <h3>Municipalities × regions</h3>
       <div className="row" role="radiogroup" aria-label="Shade cells by">
-        <label className="check">
-          <input type="radio" name="matrix-share" checked={alignment.matrixShare === 'region'} onChange={() => setAlignmentView({ matrixShare: 'region' })} />
-          share of the region
-        </label>
         <label className="check">
           <input type="radio" name="matrix-share" checked={alignment.matrixShare === 'municipality'} onChange={() => setAlignmentView({ matrixShare: 'municipality' })} />
           share of the municipality
+        </label>
+        <label className="check">
+          <input type="radio" name="matrix-share" checked={alignment.matrixShare === 'region'} onChange={() => setAlignmentView({ matrixShare: 'region' })} />
+          share of the region
         </label>
       </div>
       <OverlapMatrix key={code} model={matrix} share={alignment.matrixShare} sliverColour={SLIVER_COLOUR} />
@@ -304,8 +308,8 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
               <th scope="col">Municipality</th>
               {withPeople && <th scope="col">People</th>}
               <th scope="col">km²</th>
-              <th scope="col">Of region</th>
               <th scope="col">Of muni</th>
+              <th scope="col">Of region</th>
             </tr>
           </thead>
           <tbody>
@@ -313,15 +317,15 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
               .filter((c) => c.overlap >= 0)
               .map((c) => (
                 <tr key={c.overlap}>
-                  <td>{matrix.rows[c.row].label}</td>
-                  <td title={matrix.cols[c.col].name}>
-                    {matrix.cols[c.col].code}
+                  <td title={matrix.regions[c.region].name}>{matrix.regions[c.region].label}</td>
+                  <td title={matrix.municipalities[c.municipality].code}>
+                    {matrix.municipalities[c.municipality].name}
                     {c.sliver ? ' (sliver)' : ''}
                   </td>
                   {withPeople && <td>{people(c.population)}</td>}
                   <td>{km2(c.areaKm2)}</td>
-                  <td>{pct(c.shareOfRegion)}</td>
                   <td>{pct(c.shareOfMunicipality)}</td>
+                  <td>{pct(c.shareOfRegion)}</td>
                 </tr>
               ))}
           </tbody>
@@ -349,6 +353,9 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
                 <th scope="col">km²</th>
                 <th scope="col">Width</th>
                 {withPeople && <th scope="col">People</th>}
+                <th scope="col">
+                  <span className="visually-hidden">On the map</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -359,6 +366,11 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
                   <td>{km2(x.areaKm2)}</td>
                   <td>{Math.round(x.meanWidthMetres)} m</td>
                   {withPeople && <td>{people(x.population)}</td>}
+                  <td>
+                    <button type="button" className="link" onClick={() => setAlignmentView({ showSlivers: true, focusOverlap: x.overlap })} aria-label={`Zoom to the sliver of ${x.region} in ${x.municipalityName}`}>
+                      zoom
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { FeatureCollection } from 'geojson';
 import { appStore, type AppState } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
+import { history } from '../../app/undo';
 import { layerCollection } from '../../model/dataset';
 import { AbortError } from '../../model/errors';
 import type { Dataset } from '../../model/layers';
@@ -79,12 +80,19 @@ export function cancelAlignment(): void {
   setAlignment((a) => ({ ...a, status: a.analysis ? 'done' : 'idle', progress: undefined, error: 'Cancelled. Change a setting or press Run again to start again.' }));
 }
 
+/** A new sliver rule changes the results, so it can be undone. */
 export function setSliverRule(patch: Partial<SliverSettings>): void {
+  history.checkpoint();
   setAlignment((a) => ({ ...a, slivers: { ...a.slivers, ...patch } }));
 }
 
-export function setAlignmentView(patch: Partial<Pick<AlignmentState, 'department' | 'shading' | 'matrixShare' | 'showSlivers' | 'showProposal' | 'showTravelChange'>>): void {
+export function setAlignmentView(patch: Partial<Pick<AlignmentState, 'department' | 'shading' | 'matrixShare' | 'showSlivers' | 'showProposal' | 'showTravelChange' | 'focusOverlap'>>): void {
   setAlignment((a) => ({ ...a, ...patch }));
+}
+
+/** The map's department service regions follow the department the panel shows (its outlines are drawn over them). */
+export function showRegionsOf(department: string): void {
+  appStore.set((s) => (s.view.regionDepartments.length === 1 && s.view.regionDepartments[0] === department ? s : { ...s, view: { ...s.view, regionDepartments: [department] } }));
 }
 
 /** The department the panel shows: the chosen one, else the first in the result. */
@@ -95,7 +103,10 @@ export function currentDepartment(a: AlignmentState): string {
   return d >= 0 ? r.departments[d] : '';
 }
 
-const isCurrent = (job: GeometryJob | undefined, analysis: AlignmentAnalysis, department: string) => !!job && job.analysis === analysis && job.department === department && job.status !== 'error';
+/** Geometry jobs in flight (a state restored by undo may say 'running' for a job long gone). */
+const inFlight = { slivers: null as GeometryJob | null, aligned: null as GeometryJob | null };
+const isCurrent = (job: GeometryJob | undefined, analysis: AlignmentAnalysis, department: string, kind: keyof typeof inFlight) =>
+  !!job && job.analysis === analysis && job.department === department && (job.status === 'done' || (job.status === 'running' && inFlight[kind]?.analysis === analysis && inFlight[kind]?.department === department));
 
 /** The department's sliver polygons, cut in a worker unless already there for this analysis. */
 export function requestSlivers(state: AppState = appStore.get()): void {
@@ -105,20 +116,29 @@ export function requestSlivers(state: AppState = appStore.get()): void {
   const municipalities = layerCollection(state.dataset, 'municipalities');
   if (!analysis || !regions || !municipalities) return;
   const department = currentDepartment(a);
-  if (isCurrent(a.sliverPieces, analysis, department)) return;
+  if (isCurrent(a.sliverPieces, analysis, department, 'slivers')) return;
   const rows = sliverRows(analysis.result, analysis.result.departments.indexOf(department)).map((r) => r.overlap);
   const mine = (j: GeometryJob | undefined) => j?.analysis === analysis && j.department === department;
   if (!rows.length) {
     setAlignment((s) => ({ ...s, sliverPieces: { analysis, department, status: 'done', features: { type: 'FeatureCollection', features: [] } } }));
     return;
   }
-  setAlignment((s) => ({ ...s, sliverPieces: { analysis, department, status: 'running', progress: { phase: 'cutting out slivers', done: 0, total: rows.length } } }));
+  const started: GeometryJob = { analysis, department, status: 'running', progress: { phase: 'cutting out slivers', done: 0, total: rows.length } };
+  inFlight.slivers = started;
+  setAlignment((s) => ({ ...s, sliverPieces: started }));
   const job = overlapPiecesInWorker(analysis.result, regions, alignmentMunicipalities(municipalities), rows, (progress) =>
     setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, progress } } : s)),
   );
+  const settled = () => {
+    if (inFlight.slivers === started) inFlight.slivers = null;
+  };
   job.promise.then(
-    (features) => setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, status: 'done', features, progress: undefined } } : s)),
+    (features) => {
+      settled();
+      setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, status: 'done', features, progress: undefined } } : s));
+    },
     (e) => {
+      settled();
       if (!isAbort(e)) setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, status: 'error', error: message(e), progress: undefined } } : s));
     },
   );
@@ -131,21 +151,31 @@ export function requestAlignedRegions(state: AppState = appStore.get()): Promise
   const municipalities = layerCollection(state.dataset, 'municipalities');
   if (!analysis || !municipalities) return Promise.resolve(undefined);
   const department = currentDepartment(a);
-  if (isCurrent(a.alignedRegions, analysis, department) && a.alignedRegions!.features) return Promise.resolve(a.alignedRegions!.features);
+  if (isCurrent(a.alignedRegions, analysis, department, 'aligned') && a.alignedRegions!.features) return Promise.resolve(a.alignedRegions!.features);
   const mine = (j: GeometryJob | undefined) => j?.analysis === analysis && j.department === department;
-  setAlignment((s) => ({ ...s, alignedRegions: { analysis, department, status: 'running' } }));
+  if (a.alignedRegions?.status === 'running' && isCurrent(a.alignedRegions, analysis, department, 'aligned')) return inFlightAligned!;
+  const started: GeometryJob = { analysis, department, status: 'running' };
+  inFlight.aligned = started;
+  setAlignment((s) => ({ ...s, alignedRegions: started }));
   const job = alignedRegionsInWorker(analysis, alignmentMunicipalities(municipalities), [analysis.result.departments.indexOf(department)]);
-  return job.promise.then(
+  const settled = () => {
+    if (inFlight.aligned === started) inFlight.aligned = null;
+  };
+  inFlightAligned = job.promise.then(
     (features) => {
+      settled();
       setAlignment((s) => (mine(s.alignedRegions) ? { ...s, alignedRegions: { ...s.alignedRegions!, status: 'done', features } } : s));
       return features;
     },
     (e) => {
+      settled();
       if (!isAbort(e)) setAlignment((s) => (mine(s.alignedRegions) ? { ...s, alignedRegions: { ...s.alignedRegions!, status: 'error', error: message(e) } } : s));
       return undefined;
     },
   );
+  return inFlightAligned;
 }
+let inFlightAligned: Promise<FeatureCollection | undefined> | null = null;
 
 /** Aligned regions of every department, for the download (not kept). */
 export function allAlignedRegions(state: AppState = appStore.get()): Promise<FeatureCollection | undefined> {
@@ -193,8 +223,7 @@ export function runCatchments(state: AppState = appStore.get()): void {
 }
 
 export function cancelCatchments(): void {
-  if (!catchmentJob) return;
-  catchmentJob.cancel();
+  catchmentJob?.cancel();
   catchmentJob = null;
   setAlignment((a) => ({ ...a, catchments: undefined }));
 }
@@ -209,13 +238,16 @@ export function useAlignmentRunner(active: boolean): void {
   const slivers = useStoreSlice(appStore, (s) => s.alignment.slivers);
   const jobs = useStoreSlice(appStore, (s) => s.jobs.length);
   const inputKey = useStoreSlice(appStore, (s) => s.alignment.inputKey);
+  const status = useStoreSlice(appStore, (s) => s.alignment.status);
   useEffect(() => {
     if (!active || jobs > 0) return;
     const key = alignmentInputKey(dataset, slivers);
-    if (key === inputKey || running?.key === key) return;
+    // 'running' with no job: a state put back by undo while an analysis ran
+    const orphaned = status === 'running' && !running;
+    if (!orphaned && (key === inputKey || running?.key === key)) return;
     const t = setTimeout(() => runAlignment(), 250);
     return () => clearTimeout(t);
-  }, [active, dataset, slivers, jobs, inputKey]);
+  }, [active, dataset, slivers, jobs, inputKey, status]);
 
   const analysis = useStoreSlice(appStore, (s) => s.alignment.analysis);
   const department = useStoreSlice(appStore, (s) => currentDepartment(s.alignment));

@@ -49,6 +49,8 @@ export interface AlignmentState {
   showProposal: boolean;
   /** draw each settlement's change in minutes once the travel-time effect is computed */
   showTravelChange: boolean;
+  /** the overlap row (a sliver) the map should zoom to */
+  focusOverlap?: number;
   status: 'idle' | 'running' | 'done' | 'error';
   progress?: Progress;
   analysis?: AlignmentAnalysis;
@@ -67,7 +69,7 @@ export const initialAlignmentState = (): AlignmentState => ({
   department: '',
   slivers: { maxWidthMetres: 200, maxShare: 0.01 },
   shading: 'share-outside',
-  matrixShare: 'region',
+  matrixShare: 'municipality',
   showSlivers: false,
   showProposal: false,
   showTravelChange: true,

@@ -33,10 +33,33 @@ export function alignmentMunicipalities(fc: FeatureCollection): FeatureCollectio
   return out;
 }
 
-/** Index of the department with this code, else the first; −1 when there are none. */
+/**
+ * Index of the department with this code; else the least aligned one (lowest score by people, by
+ * area without people), which is where a planner looks first; −1 when there are none.
+ */
 export function pickDepartment(result: AlignmentResult, code: string): number {
   const i = result.departments.indexOf(code);
-  return i >= 0 ? i : result.departments.length ? 0 : -1;
+  if (i >= 0) return i;
+  const s = result.indices.departments;
+  const key = (d: number) => (Number.isFinite(s.populationScore[d]) ? s.populationScore[d] : Number.isFinite(s.areaScore[d]) ? s.areaScore[d] : Infinity);
+  let best = -1;
+  for (let d = 0; d < result.departments.length; d++) if (best < 0 || key(d) < key(best)) best = d;
+  return best;
+}
+
+/** [west, south, east, north] of a feature collection's coordinates (NaN when empty). */
+export function boundsOf(features: ReadonlyArray<Feature>): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (c: unknown): void => {
+    if (Array.isArray(c) && typeof c[0] === 'number') {
+      b[0] = Math.min(b[0], c[0]);
+      b[1] = Math.min(b[1], c[1] as number);
+      b[2] = Math.max(b[2], c[0]);
+      b[3] = Math.max(b[3], c[1] as number);
+    } else if (Array.isArray(c)) c.forEach(visit);
+  };
+  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
+  return b[0] <= b[2] ? b : [NaN, NaN, NaN, NaN];
 }
 
 /** "SASSA West region", "SASSA South-East region" → "West", "South-East": the words all share are dropped. */
@@ -233,8 +256,9 @@ export function municipalityRows(analysis: AlignmentAnalysis, d: number): Munici
 // The matrix
 
 export interface MatrixCell {
-  row: number;
-  col: number;
+  /** indices into the model's municipalities and regions */
+  municipality: number;
+  region: number;
   /** the overlap table row, −1 where region and municipality do not meet */
   overlap: number;
   population: number;
@@ -249,69 +273,78 @@ export interface MatrixCell {
 export interface OverlapMatrixModel {
   /** what shares are shares of: people, or area when no settlements were given */
   basis: 'population' | 'area';
-  rows: { region: number; label: string; name: string; total: number }[];
-  cols: { municipality: number; code: string; name: string; total: number }[];
-  /** row-major: cells[row · cols.length + col] */
+  /** the department's regions (`label`: the name without the words all share) */
+  regions: { region: number; label: string; name: string; total: number }[];
+  /** the municipalities they touch, grouped by the region holding most of each */
+  municipalities: { municipality: number; code: string; name: string; total: number; mainRegion: number }[];
+  /** one per municipality × region, municipality-major: cells[i · regions.length + j] */
   cells: MatrixCell[];
 }
 
 /**
- * Regions × the municipalities they touch, for one department. Columns are grouped by the region
- * holding most of each municipality (then by how much it holds), so an aligned department reads as
- * a block diagonal and a split municipality stands out as a column with several shaded cells.
+ * The department's regions × the municipalities they touch. Municipalities are grouped by the
+ * region holding most of each (then by how much it holds), so an aligned department reads as a
+ * block diagonal and a split municipality stands out with several shaded cells.
  */
 export function overlapMatrix(result: AlignmentResult, d: number): OverlapMatrixModel {
   const t = result.overlaps;
   const basis = result.populationMethod === 'none' ? 'area' : 'population';
   const value = (k: number) => (basis === 'population' ? t.population[k] : t.areaKm2[k]);
   const regions = regionsOf(result, d);
-  const rowOf = new Map(regions.map((r, i) => [r, i]));
+  const regionAt = new Map(regions.map((r, j) => [r, j]));
   const short = shortRegionNames(regions.map((r) => result.regions.name[r]));
-  const rowTotal = new Float64Array(regions.length);
-  const colTotal = new Map<number, number>();
+  const regionTotal = new Float64Array(regions.length);
+  const muniTotal = new Map<number, number>();
   const byPair = new Map<string, number>();
   for (let k = 0; k < t.count; k++) {
-    const i = rowOf.get(t.region[k]);
-    if (i === undefined) continue;
+    const j = regionAt.get(t.region[k]);
+    if (j === undefined) continue;
     const m = t.municipality[k];
-    rowTotal[i] += value(k);
-    colTotal.set(m, (colTotal.get(m) ?? 0) + value(k));
-    byPair.set(`${i}:${m}`, k);
+    regionTotal[j] += value(k);
+    muniTotal.set(m, (muniTotal.get(m) ?? 0) + value(k));
+    byPair.set(`${m}:${j}`, k);
   }
-  // order columns: by main (non-sliver, largest) row, then by that row's share, largest first
-  const main = new Map<number, { row: number; share: number }>();
+  // each municipality's main region: the largest non-sliver part (a sliver only when nothing else)
+  const main = new Map<number, { region: number; rank: number }>();
   for (const [key, k] of byPair) {
-    const [i, m] = key.split(':').map(Number);
-    const total = colTotal.get(m) ?? 0;
-    const share = total > 0 ? value(k) / total : 0;
+    const [m, j] = key.split(':').map(Number);
+    const total = muniTotal.get(m) ?? 0;
+    const rank = t.sliver[k] ? -1 : total > 0 ? value(k) / total : 0;
     const cur = main.get(m);
-    const rank = t.sliver[k] ? -1 : share;
-    if (!cur || rank > cur.share || (rank === cur.share && i < cur.row)) main.set(m, { row: i, share: rank });
+    if (!cur || rank > cur.rank || (rank === cur.rank && j < cur.region)) main.set(m, { region: j, rank });
   }
-  const munis = [...colTotal.keys()].sort((a, b) => main.get(a)!.row - main.get(b)!.row || main.get(b)!.share - main.get(a)!.share || (result.municipalities.code[a] < result.municipalities.code[b] ? -1 : 1));
-  const cols = munis.map((m) => ({ municipality: m, code: result.municipalities.code[m], name: result.municipalities.name[m] || result.municipalities.code[m], total: colTotal.get(m) ?? 0 }));
+  const order = [...muniTotal.keys()].sort(
+    (a, b) => main.get(a)!.region - main.get(b)!.region || main.get(b)!.rank - main.get(a)!.rank || (result.municipalities.code[a] < result.municipalities.code[b] ? -1 : 1),
+  );
+  const municipalities = order.map((m) => ({
+    municipality: m,
+    code: result.municipalities.code[m],
+    name: result.municipalities.name[m] || result.municipalities.code[m],
+    total: muniTotal.get(m) ?? 0,
+    mainRegion: main.get(m)!.region,
+  }));
   const cells: MatrixCell[] = [];
-  regions.forEach((_, i) => {
-    cols.forEach((c, j) => {
-      const k = byPair.get(`${i}:${c.municipality}`);
+  municipalities.forEach((mu, i) => {
+    regions.forEach((_, j) => {
+      const k = byPair.get(`${mu.municipality}:${j}`);
       if (k === undefined) {
-        cells.push({ row: i, col: j, overlap: -1, population: 0, areaKm2: 0, shareOfRegion: 0, shareOfMunicipality: 0, sliver: false });
+        cells.push({ municipality: i, region: j, overlap: -1, population: 0, areaKm2: 0, shareOfRegion: 0, shareOfMunicipality: 0, sliver: false });
         return;
       }
       const v = value(k);
       cells.push({
-        row: i,
-        col: j,
+        municipality: i,
+        region: j,
         overlap: k,
         population: t.population[k],
         areaKm2: t.areaKm2[k],
-        shareOfRegion: rowTotal[i] > 0 ? v / rowTotal[i] : 0,
-        shareOfMunicipality: c.total > 0 ? v / c.total : 0,
+        shareOfRegion: regionTotal[j] > 0 ? v / regionTotal[j] : 0,
+        shareOfMunicipality: mu.total > 0 ? v / mu.total : 0,
         sliver: t.sliver[k] === 1,
       });
     });
   });
-  return { basis, rows: regions.map((r, i) => ({ region: r, label: short[i], name: result.regions.name[r], total: rowTotal[i] })), cols, cells };
+  return { basis, regions: regions.map((r, j) => ({ region: r, label: short[j], name: result.regions.name[r], total: regionTotal[j] })), municipalities, cells };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,12 +478,15 @@ export function splitFeatures(municipalities: FeatureCollection, analysis: Align
   return { type: 'FeatureCollection', features };
 }
 
-/** Settlement points with their minutes to an office of their own region, before and after (both known). */
-export function travelChangePoints(settlements: FeatureCollection, effect: CatchmentEffect): FeatureCollection<Point> {
+/**
+ * Settlements whose time to an office of their own region changes (by at least `minMinutes`) when
+ * catchments follow the aligned regions, with their minutes before and after.
+ */
+export function travelChangePoints(settlements: FeatureCollection, effect: CatchmentEffect, minMinutes = 0.05): FeatureCollection<Point> {
   const features: Feature<Point>[] = [];
   settlements.features.forEach((f, s) => {
     const delta = effect.deltaMinutes[s];
-    if (s >= effect.deltaMinutes.length || !Number.isFinite(delta)) return;
+    if (s >= effect.deltaMinutes.length || !Number.isFinite(delta) || Math.abs(delta) < minMinutes) return;
     const [lon, lat] = representativePoint(f.geometry);
     if (!Number.isFinite(lon) || !Number.isFinite(lat)) return;
     features.push({

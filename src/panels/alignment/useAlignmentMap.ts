@@ -5,7 +5,7 @@ import { layerCollection } from '../../model/dataset';
 import { alignmentLayers } from '../../map/alignment-layers';
 import type { MapSpec } from '../../map/slots';
 import { catchmentInputKey, currentDepartment, useAlignmentRunner } from './alignment-runner';
-import { alignmentMunicipalities, splitFeatures, travelChangePoints } from './alignment-view';
+import { alignmentMunicipalities, boundsOf, splitFeatures, travelChangePoints } from './alignment-view';
 
 /** The alignment layers while the alignment tab is open and a result is there. */
 export function useAlignmentMap(active: boolean): MapSpec | null {
@@ -18,6 +18,7 @@ export function useAlignmentMap(active: boolean): MapSpec | null {
   const sliverPieces = useStoreSlice(appStore, (s) => s.alignment.sliverPieces);
   const alignedRegions = useStoreSlice(appStore, (s) => s.alignment.alignedRegions);
   const catchments = useStoreSlice(appStore, (s) => s.alignment.catchments);
+  const focusOverlap = useStoreSlice(appStore, (s) => s.alignment.focusOverlap);
   const catchmentKey = useStoreSlice(appStore, catchmentInputKey);
   const dataset = useStoreSlice(appStore, (s) => s.dataset);
   const regions = layerCollection(dataset, 'regions');
@@ -34,18 +35,28 @@ export function useAlignmentMap(active: boolean): MapSpec | null {
 
   return useMemo(() => {
     if (!active || !analysis || !municipalities || !regions || d < 0) return null;
-    const own = (j: typeof sliverPieces) => j?.status === 'done' && j.analysis === analysis && j.department === department ? j.features : undefined;
-    return alignmentLayers({
+    const own = (j: typeof sliverPieces) => (j?.status === 'done' && j.analysis === analysis && j.department === department ? j.features : undefined);
+    const slivers = showSlivers ? own(sliverPieces) : undefined;
+    const spec = alignmentLayers({
       municipalities,
       regions,
       department,
       measure,
-      slivers: showSlivers ? own(sliverPieces) : undefined,
+      slivers,
       aligned: showProposal ? own(alignedRegions) : undefined,
       showMoves: showProposal,
       travelChange: showTravel ? travelChange : undefined,
     });
-  }, [active, analysis, municipalities, regions, d, department, measure, showSlivers, sliverPieces, showProposal, alignedRegions, showTravel, travelChange]);
+    // a sliver chosen in the list: zoom to it once its polygon is there
+    const t = analysis.result.overlaps;
+    if (slivers && focusOverlap !== undefined && focusOverlap < t.count) {
+      const region = analysis.result.regions.name[t.region[focusOverlap]];
+      const code = analysis.result.municipalities.code[t.municipality[focusOverlap]];
+      const piece = slivers.features.filter((f) => f.properties?.region === region && f.properties?.municipality_code === code);
+      if (piece.length) spec.focus = { key: `sliver:${focusOverlap}`, bounds: boundsOf(piece) };
+    }
+    return spec;
+  }, [active, analysis, municipalities, regions, d, department, measure, showSlivers, sliverPieces, showProposal, alignedRegions, showTravel, travelChange, focusOverlap]);
 }
 
 /** Keeps alignment current while its panel is open (or once it has a result) and returns its map layers. */
