@@ -1,4 +1,5 @@
 import * as Comlink from 'comlink';
+import type { Feature } from 'geojson';
 import type { IoApi } from './io.worker';
 import { createWorkerHandle, type Job } from './worker-handle';
 import type { LoadOptions, LoadResult } from '../src/io/load-file';
@@ -7,12 +8,29 @@ import type { ProgressFn } from '../src/model/progress';
 /**
  * Each file loads in its own worker, so files parse in parallel and cancelling one load
  * (which terminates its worker) never touches another.
+ *
+ * A File (a Blob) crosses as a handle: nothing is read on the main thread, and the worker streams a
+ * big GeoJSON from it. Bytes are copied and the copy transferred, as the caller keeps its own (for
+ * reassigning the file later). The loaded features come back in batches (phase 'receiving'), so
+ * taking in a big file never blocks the page for long.
  */
-export function loadFileInWorker(bytes: ArrayBuffer, options: LoadOptions, onProgress?: ProgressFn): Job<LoadResult> {
+export function loadFileInWorker(source: Blob | ArrayBuffer, options: LoadOptions, onProgress?: ProgressFn): Job<LoadResult> {
   const handle = createWorkerHandle<IoApi>(() => new Worker(new URL('./io.worker.ts', import.meta.url), { type: 'module', name: `load ${options.fileName}` }));
-  // the caller keeps its bytes (for reassigning the file later), so send a copy
-  const copy = bytes.slice(0);
-  const job = handle.call<LoadResult>((api, progress) => api.loadFile(Comlink.transfer(copy, [copy]), options, progress) as Promise<LoadResult>, onProgress);
+  let send: Blob | ArrayBuffer = source;
+  if (!(source instanceof Blob)) {
+    const copy = source.slice(0);
+    send = Comlink.transfer(copy, [copy]);
+  }
+  const received: Feature[] = [];
+  const deliver = Comlink.proxy(async (batch: Feature[], total: number) => {
+    for (const f of batch) received.push(f);
+    onProgress?.({ phase: 'receiving', done: received.length, total });
+  });
+  const job = handle.call<LoadResult>(async (api, progress) => {
+    const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult;
+    if (result.ok) result.file.collection.features = received;
+    return result;
+  }, onProgress);
   job.promise.then(handle.dispose, handle.dispose);
   return job;
 }

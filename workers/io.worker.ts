@@ -1,12 +1,22 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { loadFile, type LoadOptions } from '../src/io/load-file';
+import type { Feature } from 'geojson';
+import { featureBatches } from '../src/io/feature-batches';
+import { loadSource, type LoadOptions, type LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
 
 // Thin: the loading pipeline lives in src/io; this only wires it to comlink.
 const ioApi = {
-  loadFile(bytes: ArrayBuffer, options: LoadOptions, progress?: ProgressFn) {
-    return loadFile(bytes, options, progress);
+  /**
+   * Loads a File/Blob (streamed when it is big GeoJSON) or bytes. With `deliver`, a loaded file's
+   * features go over in batches, each awaited, and the result comes back with none of its own.
+   */
+  async loadSource(source: Blob | ArrayBuffer, options: LoadOptions, progress?: ProgressFn, deliver?: (features: Feature[], total: number) => Promise<void>): Promise<LoadResult> {
+    const result = await loadSource(source, options, progress);
+    if (!result.ok || !deliver) return result;
+    const { features } = result.file.collection;
+    for (const batch of featureBatches(features)) await deliver(batch, features.length);
+    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } } };
   },
 };
 

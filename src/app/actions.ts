@@ -2,31 +2,39 @@ import { appStore, type AppState, type PanelId } from './state';
 import type { Store } from './store';
 import { loadFileInWorker } from '../../workers/io-client';
 import type { LoadOptions } from '../io/load-file';
+import { startsLikeJson } from '../io/detect-format';
 import type { Job } from '../../workers/worker-handle';
 import type { LayerKind, LoadedFile } from '../model/layers';
 import { withFile, withoutFile } from '../model/dataset';
 import { AbortError, InputError } from '../model/errors';
 import { history } from './undo';
 
-/** Files over this size are refused before reading (the loader says how to split them). */
+/** Files over this size are refused before reading (the loader says how to split them)… */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
+/** …except GeoJSON, which the worker reads as a stream, one feature at a time, up to this size. */
+export const MAX_STREAMED_GEOJSON_BYTES = 512 * 1024 * 1024;
 
 let nextId = 1;
 // unique across sessions too: a restored scenario's file ids must never meet a new file's
 const session = Date.now().toString(36);
 const newId = (prefix: string) => `${prefix}-${session}-${nextId++}`;
 
-/** Original bytes of each loaded file, kept outside the state so a file can be reassigned later. */
-const fileBytes = new Map<string, ArrayBuffer>();
+/**
+ * Each loaded file's source, kept outside the state so a file can be reassigned later: the user's
+ * File itself (a Blob: a handle, not its bytes) or the bytes fetched for the sample province.
+ */
+const fileBytes = new Map<string, Blob | ArrayBuffer>();
 const runningJobs = new Map<string, Job<unknown>>();
 
 export function makeActions(store: Store<AppState> = appStore) {
   const set = store.set;
 
-  async function loadBytes(fileName: string, bytes: ArrayBuffer, extra: Partial<LoadOptions> = {}, replaceId?: string): Promise<LoadedFile | null> {
+  /** Loads a file in its own worker: a File is handed over unread (the worker streams big GeoJSON from it). */
+  async function loadBytes(fileName: string, bytes: Blob | ArrayBuffer, extra: Partial<LoadOptions> = {}, replaceId?: string): Promise<LoadedFile | null> {
     const id = newId('job');
-    const options: LoadOptions = { fileName, maxBytes: MAX_FILE_BYTES, ...extra };
-    set((s) => ({ ...s, jobs: [...s.jobs, { id, fileName, bytes: bytes.byteLength }], failures: s.failures.filter((f) => f.fileName !== fileName) }));
+    const options: LoadOptions = { fileName, maxBytes: MAX_FILE_BYTES, maxStreamBytes: MAX_STREAMED_GEOJSON_BYTES, ...extra };
+    const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
+    set((s) => ({ ...s, jobs: [...s.jobs, { id, fileName, bytes: size }], failures: s.failures.filter((f) => f.fileName !== fileName) }));
     const job = loadFileInWorker(bytes, options, (progress) =>
       set((s) => ({ ...s, jobs: s.jobs.map((j) => (j.id === id ? { ...j, progress } : j)) })),
     );
@@ -92,8 +100,10 @@ export function makeActions(store: Store<AppState> = appStore) {
       const list = [...files];
       await Promise.all(
         list.map(async (f) => {
-          if (f.size > MAX_FILE_BYTES) {
-            // refuse before reading a huge file into memory
+          // refuse before reading a huge file into memory; GeoJSON (told by its first bytes) streams up to its own limit
+          const streamable = f.size > MAX_FILE_BYTES && startsLikeJson(new Uint8Array(await f.slice(0, 4096).arrayBuffer()));
+          const limit = streamable ? MAX_STREAMED_GEOJSON_BYTES : MAX_FILE_BYTES;
+          if (f.size > limit) {
             set((s) => ({
               ...s,
               failures: [
@@ -104,7 +114,7 @@ export function makeActions(store: Store<AppState> = appStore) {
                   errors: [
                     new InputError({
                       code: 'file-too-large',
-                      message: `${f.name} is ${(f.size / 1048576).toFixed(0)} MB, over the ${MAX_FILE_BYTES / 1048576} MB limit.`,
+                      message: `${f.name} is ${(f.size / 1048576).toFixed(0)} MB, over the ${limit / 1048576} MB limit${streamable ? ' for GeoJSON' : ''}.`,
                       fix: 'Split it by district or municipality, or simplify its geometry (e.g. mapshaper -simplify 10%), then load the parts.',
                       where: { file: f.name },
                       value: String(f.size),
@@ -115,7 +125,7 @@ export function makeActions(store: Store<AppState> = appStore) {
             }));
             return;
           }
-          await loadBytes(f.name, await f.arrayBuffer());
+          await loadBytes(f.name, f);
         }),
       );
     },

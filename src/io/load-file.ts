@@ -89,9 +89,26 @@ export async function loadSource(source: LoadSource, options: LoadOptions, progr
     return finishPipeline(parsed, options, report);
   } catch (e) {
     if (e instanceof InputError) return { ok: false, errors: [e.toIssue()] };
+    if (isReadFailure(e)) {
+      return {
+        ok: false,
+        errors: [
+          issue(
+            'unreadable-file',
+            'error',
+            `${options.fileName} could not be read (${(e as Error).message || (e as Error).name}): it may have been changed, moved or deleted since it was chosen.`,
+            'Choose the file again; if it is on a network or removable drive, copy it to this computer first.',
+            { file: options.fileName },
+          ),
+        ],
+      };
+    }
     throw e;
   }
 }
+
+/** A browser's error for a File whose bytes are gone (the file changed on disk after it was chosen). */
+const isReadFailure = (e: unknown) => typeof e === 'object' && e !== null && ['NotReadableError', 'NotFoundError', 'SecurityError'].includes((e as Error).name);
 
 /** How many bytes are looked at to decide between streaming and reading whole. */
 const HEAD_BYTES = 4096;

@@ -38,7 +38,9 @@ export type InputErrorCode =
   | 'unknown-layer'
   | 'missing-header'
   | 'malformed-csv'
-  | 'assumed-department';
+  | 'assumed-department'
+  /** the file could not be read (changed, moved or deleted since it was chosen) */
+  | 'unreadable-file';
 
 export interface InputIssueLocation {
   file: string;
