@@ -1,6 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core violations in the page, the map canvas left out (as accessibility.e2e.ts does). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run({ exclude: [['.maplibregl-canvas-container']] }, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
 
 describe('Thusong zones in a real browser', () => {
   let server: { url: string; close(): Promise<void> };
@@ -97,6 +111,24 @@ describe('Thusong zones in a real browser', () => {
     expect(await page.locator('[data-testid=zones-centres-table] tbody tr').count()).toBeGreaterThan(5);
     await waitForMap(page);
     await screenshot(page, 'zones-05-new-centres');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('cancels a running plan and keeps the page responsive', async () => {
+    const { page } = app;
+    await page.click('[data-section=optimise]');
+    expect(await seriousViolations(page)).toEqual([]);
+    // a plan, once asked for, follows its settings: a new objective starts one
+    await page.selectOption('[data-testid=zones-panel] select >> nth=0', 'pmedian');
+    await page.waitForSelector('[data-testid=zones-panel][data-status=running]', { timeout: 10_000 });
+    const t = Date.now();
+    await page.evaluate(() => 1 + 1);
+    expect(Date.now() - t).toBeLessThan(1000);
+    await page.click('[data-testid=zones-status] >> text=Cancel');
+    await page.waitForSelector('[data-testid=zones-panel]:not([data-status=running])');
+    expect(await page.textContent('[data-testid=zones-panel]')).toContain('Cancelled');
+    // the last plan stays on show
+    expect(await page.locator('[data-testid=zones-results]').count()).toBe(1);
   });
 
   it('sent no request outside its own origin and logged no errors', () => {

@@ -3,11 +3,13 @@
  * soon as the zones tab is open (they take seconds); a plan is solved when the user asks (Run),
  * and once asked for, it follows every later change of data, candidates or settings (debounced),
  * as coverage does. Latest only: a new run supersedes a running one, whose result is dropped.
- * The audit and the relocation options are quick and run in their own workers.
+ * The audit and the relocation options are quick and run in their own workers. User edits
+ * (settings, candidates, added points) are undoable; undo brings back the results that went with them.
  */
 import { useEffect } from 'react';
 import { appStore, type AppState } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
+import { history } from '../../app/undo';
 import { layerCollection } from '../../model/dataset';
 import { AbortError } from '../../model/errors';
 import type { Dataset } from '../../model/layers';
@@ -213,10 +215,12 @@ export function runRelocation(state: AppState = appStore.get()): void {
 }
 
 export function setZonesSettings(patch: Partial<ZonesPlanSettings>): void {
+  history.checkpoint();
   setZones((z) => ({ ...z, settings: { ...z.settings, ...patch } }));
 }
 
 export function setCandidateSettings(patch: Partial<ZonesCandidateSettings>): void {
+  history.checkpoint();
   setZones((z) => ({ ...z, candidates: { ...z.candidates, ...patch } }));
 }
 
@@ -235,11 +239,13 @@ export function chooseLeaseYear(year: number): void {
 export function addPointAt(lngLat: [number, number]): boolean {
   const z = appStore.get().zones;
   if (!z.addingPoints || appStore.get().panel !== 'zones') return false;
+  history.checkpoint();
   setZones((s) => ({ ...s, points: [...s.points, nextPoint(s.points, lngLat)] }));
   return true;
 }
 
 export function removePoint(id: string): void {
+  history.checkpoint();
   setZones((z) => ({ ...z, points: z.points.filter((p) => p.id !== id) }));
 }
 
