@@ -191,7 +191,10 @@ function relocationKey(z: ZonesState, officeIds: string[]): string {
 export function runRelocation(state: AppState = appStore.get()): void {
   const z = state.zones;
   const ids = relocationOfficeIds(z.audit, z.relocation.mode, z.relocation.officeId, z.relocation.year);
-  if (!ids.length || !z.prepared) return;
+  if (!ids.length || !z.prepared) {
+    if (z.relocation.status === 'running') setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'idle' } }));
+    return;
+  }
   const key = relocationKey(z, ids);
   if (key === z.relocation.key && z.relocation.status === 'done') return;
   const job = relocateInWorker(z.prepared, {
@@ -205,6 +208,7 @@ export function runRelocation(state: AppState = appStore.get()): void {
   job.promise.then(
     (results) => {
       if (relocationJob !== job) return;
+      relocationJob = null;
       setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'done', results, key } }));
     },
     (e) => {
@@ -263,6 +267,12 @@ export function useZonesRunner(active: boolean): void {
   const preparedKey = useStoreSlice(appStore, (s) => s.zones.preparedKey);
   const planKey = useStoreSlice(appStore, (s) => s.zones.planKey);
   const auditKey = useStoreSlice(appStore, (s) => s.zones.auditKey);
+
+  // a state restored (undo, a saved scenario) in the middle of ranking relocations ranks them again
+  const relocationStatus = useStoreSlice(appStore, (s) => s.zones.relocation.status);
+  useEffect(() => {
+    if (active && relocationStatus === 'running' && !relocationJob) runRelocation();
+  }, [active, relocationStatus]);
 
   useEffect(() => {
     if (!active || jobs > 0) return;
