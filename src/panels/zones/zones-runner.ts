@@ -192,7 +192,9 @@ export function runRelocation(state: AppState = appStore.get()): void {
   const z = state.zones;
   const ids = relocationOfficeIds(z.audit, z.relocation.mode, z.relocation.officeId, z.relocation.year);
   if (!ids.length || !z.prepared) {
-    if (z.relocation.status === 'running') setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'idle' } }));
+    relocationJob = null;
+    // no office chosen: nothing to show; no travel times yet: the run that makes them ranks them
+    if (z.relocation.status === 'running' || (!ids.length && z.relocation.results)) setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'idle', ...(ids.length ? {} : { results: undefined, key: undefined }) } }));
     return;
   }
   const key = relocationKey(z, ids);
