@@ -151,8 +151,10 @@ export function alignmentLayers(input: AlignmentMapInput): MapSpec {
       source: 'alignment-municipalities',
       metadata: layerMeta('lines', 'alignment', false),
       filter: ['==', ['get', 'moves'], true],
-      layout: { 'line-join': 'round', 'line-cap': 'round' },
-      paint: { 'line-color': PROPOSAL_COLOUR, 'line-width': 2, 'line-dasharray': [0.5, 1.5] },
+      layout: { 'line-join': 'round' },
+      // a band just inside the municipality's edge (rings are drawn clockwise on screen, so a
+      // positive offset falls inside), distinct from the dashed aligned outline on the edge itself
+      paint: { 'line-color': PROPOSAL_COLOUR, 'line-width': 4, 'line-offset': 3, 'line-opacity': 0.75 },
     });
   }
   if (input.aligned) {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
 import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
@@ -6,6 +8,18 @@ async function text(download: Download): Promise<string> {
   let out = '';
   for await (const chunk of await download.createReadStream()) out += chunk;
   return out;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings in the page (the map canvas excluded: its text equivalents are the panels). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run({ exclude: [['.maplibregl-canvas-container']] }, { resultTypes: ['violations'] })).violations;
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 /** Distinct features drawn in the viewport (counted on request: it costs the page real time). */
@@ -78,6 +92,11 @@ describe('alignment in a real browser', () => {
     await cells[0].focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.textContent('[data-testid=matrix-tooltip]')).not.toBe(tip);
+    // the matrix, its table and the sliver list pass axe
+    await page.click('text=The matrix as a table');
+    await page.click('[data-testid=sliver-list] summary');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.click('[data-testid=sliver-list] summary');
     // per-region and per-municipality tables, sortable
     expect(await page.$$eval('[data-testid=region-table] tbody tr', (r) => r.length)).toBeGreaterThanOrEqual(3);
     const officials = await page.$$eval('[data-testid=municipality-split-table] tbody tr td:last-child', (tds) => tds.map((td) => Number(td.textContent)));
@@ -147,7 +166,19 @@ describe('alignment in a real browser', () => {
     await page.waitForTimeout(500);
     await waitForMap(page);
     const before = await renderedFeatures(page);
+    // it builds the road graph in a worker: the page stays responsive and the job can be cancelled
+    const cancel = '[data-testid=travel-effect] button:has-text("Cancel")';
     await page.click('[data-testid=run-travel-effect]');
+    await page.waitForSelector(`${cancel}, [data-testid=travel-effect-table]`);
+    const t = Date.now();
+    await page.evaluate(() => 1 + 1);
+    expect(Date.now() - t).toBeLessThan(1000);
+    // (on a fast machine the job may finish before the click)
+    const cancelled = await page.click(cancel, { timeout: 1000 }).then(() => true, () => false);
+    if (cancelled) {
+      await page.waitForSelector('[data-testid=run-travel-effect]');
+      await page.click('[data-testid=run-travel-effect]');
+    }
     await page.waitForSelector('[data-testid=travel-effect-table]', { timeout: 90_000 });
     const cells = await page.$$eval('[data-testid=travel-effect-table] tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? '']));
     const get = (label: string) => cells.find(([th]) => th === label)?.[1] ?? '';

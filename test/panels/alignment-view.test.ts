@@ -7,6 +7,7 @@ import {
   boundsOf,
   coverageMeanMinutes,
   departmentScoreRows,
+  headlineFigures,
   municipalityRows,
   municipalitySplit,
   officeMoves,
@@ -58,6 +59,13 @@ describe('alignment view', () => {
     expect(sassa.label).toBe('SASSA (social grants)');
     // Health's sliver is left out: no municipality split
     expect(rows.find((r) => r.department === 'HEALTH')!.municipalitiesSplit).toBe(0);
+  });
+
+  it('names its headline figures for the scenario comparison', () => {
+    const h = headlineFigures(analysis);
+    expect(h['SASSA score by people']).toBeCloseTo(190 / 270, 9);
+    expect(h['SASSA municipalities split']).toBe(1);
+    expect(h['HEALTH municipalities split']).toBe(0);
   });
 
   it('opens on the least aligned department unless one is chosen', () => {

@@ -14,6 +14,7 @@ import {
   cancelAlignment,
   cancelCatchments,
   catchmentInputKey,
+  catchmentsInFlight,
   currentDepartment,
   requestAlignedRegions,
   runAlignment,
@@ -270,7 +271,7 @@ function DepartmentDetails({ analysis, d, alignment }: { analysis: AlignmentAnal
     ...splitLegend(alignment.shading),
     { label: 'region boundary', colour: REGION_LINE_COLOUR, kind: 'line' },
     ...(alignment.showSlivers ? [{ label: 'sliver', colour: SLIVER_COLOUR, kind: 'fill' as const }] : []),
-    ...(alignment.showProposal ? [{ label: 'aligned region', colour: PROPOSAL_COLOUR, kind: 'dashed' as const }, { label: 'municipality that moves (dotted)', colour: PROPOSAL_COLOUR, kind: 'line' as const }] : []),
+    ...(alignment.showProposal ? [{ label: 'aligned region', colour: PROPOSAL_COLOUR, kind: 'dashed' as const }, { label: 'municipality that changes region (inner band)', colour: PROPOSAL_COLOUR, kind: 'line' as const }] : []),
   ];
 
   return (
@@ -484,7 +485,7 @@ function TravelEffect({ analysis, d, alignment }: { analysis: AlignmentAnalysis;
         Each resident uses the nearest {departmentLabel(code)} office in their own region: today's region, then the aligned one. {hasRoads ? 'Over the road network' : 'Estimated from straight-line distance (no roads layer)'}, with the
         Coverage tab's travel settings.
       </p>
-      {current?.status === 'running' ? (
+      {current?.status === 'running' && catchmentsInFlight() === current.key ? (
         <div className="row">
           <progress max={current.progress?.total || 1} value={current.progress?.done ?? 0} aria-label={`Travel times: ${current.progress?.phase ?? 'running'}`} />
           <span className="meta">{current.progress?.phase ?? 'running'}…</span>

@@ -10,7 +10,7 @@ import type { RegionCatchmentOptions } from '../../engine/alignment';
 import { alignedRegionsInWorker, analyseAlignmentInWorker, overlapPiecesInWorker, regionCatchmentTimesInWorker } from '../../../workers/alignment-client';
 import type { Job } from '../../../workers/worker-handle';
 import type { AlignmentAnalysis, AlignmentState, GeometryJob, SliverSettings } from './alignment-state';
-import { alignmentMunicipalities, pickDepartment, sliverRows } from './alignment-view';
+import { alignmentMunicipalities, headlineFigures, pickDepartment, sliverRows } from './alignment-view';
 
 const INPUT_KINDS = ['regions', 'municipalities', 'settlements', 'offices'] as const;
 const TRAVEL_KINDS = ['roads', 'settlements', 'offices'] as const;
@@ -63,7 +63,7 @@ export function runAlignment(state: AppState = appStore.get()): void {
     (analysis) => {
       if (running?.job !== job) return;
       running = null;
-      setAlignment((a) => ({ ...a, status: 'done', analysis, inputKey: key, progress: undefined }));
+      setAlignment((a) => ({ ...a, status: 'done', analysis, result: headlineFigures(analysis), inputKey: key, progress: undefined }));
     },
     (e) => {
       if (running?.job === job) running = null;
@@ -186,6 +186,12 @@ export function allAlignedRegions(state: AppState = appStore.get()): Promise<Fea
 }
 
 let catchmentJob: Job<unknown> | null = null;
+let catchmentKey: string | null = null;
+
+/** The key of the travel-time job running now (a state restored by undo or a scenario may say 'running' for none). */
+export function catchmentsInFlight(): string | null {
+  return catchmentJob ? catchmentKey : null;
+}
 
 /** Travel times where catchments follow regions, every department at once (builds the road graph). */
 export function runCatchments(state: AppState = appStore.get()): void {
@@ -207,6 +213,7 @@ export function runCatchments(state: AppState = appStore.get()): void {
     setAlignment((a) => (a.catchments?.key === key ? { ...a, catchments: { ...a.catchments, progress } } : a)),
   );
   catchmentJob = job;
+  catchmentKey = key;
   setAlignment((a) => ({ ...a, catchments: { key, analysis, status: 'running', progress: { phase: 'starting', done: 0, total: 1 } } }));
   job.promise.then(
     (result) => {

@@ -54,6 +54,8 @@ export interface AlignmentState {
   status: 'idle' | 'running' | 'done' | 'error';
   progress?: Progress;
   analysis?: AlignmentAnalysis;
+  /** headline figures of the analysis, named for people (the scenario comparison lists a slice's `result` numbers) */
+  result?: Record<string, number>;
   error?: string;
   /** what the analysis was computed from, to tell when it is stale */
   inputKey?: string;

@@ -110,6 +110,18 @@ export function departmentScoreRows({ result, proposal }: AlignmentAnalysis): De
   }));
 }
 
+/** Per department: the score by people (by area without people) and the municipalities split. */
+export function headlineFigures(analysis: AlignmentAnalysis): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of departmentScoreRows(analysis)) {
+    const name = r.department || '(no department)';
+    if (Number.isFinite(r.populationScore)) out[`${name} score by people`] = r.populationScore;
+    else out[`${name} score by area`] = r.areaScore;
+    out[`${name} municipalities split`] = r.municipalitiesSplit;
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Per region and per municipality
 
