@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { auditZones, planZones, prepareZones, relocateOffices } from '../../src/engine/location';
 import { zonesComparisonCsv, zonesCsv, zonesFeatureCollection } from '../../src/io/exporters/zones';
-import { catchmentLines, coverageStatusPoints, leaseYears, nextPoint, objectiveSummary, planZoneRows, relocationFeatures, relocationOfficeIds, sortedZones } from '../../src/panels/zones/zones-view';
+import { catchmentLines, coverageStatusPoints, extentOf, leaseYears, nextPoint, objectiveSummary, planZoneRows, relocationFeatures, relocationOfficeIds, sortedZones } from '../../src/panels/zones/zones-view';
 import { zonesAuditKey, zonesPlanKey, zonesPrepareKey, zonesTravelKey } from '../../src/panels/zones/zones-runner';
 import { initialZonesState } from '../../src/panels/zones/zones-state';
 import { inputs, offices, settlements, municipalities } from '../engine/location/zones-fixture';
@@ -84,6 +84,10 @@ describe('zones view', () => {
     expect(f.offices.features).toHaveLength(1);
     expect(f.options.features.map((x) => x.properties!.rank)).toEqual([1, 2]);
     expect(f.lines.features).toHaveLength(2);
+    const [w, s, e, n] = extentOf([f.offices, f.options])!;
+    expect(w).toBeLessThanOrEqual(e);
+    expect(s).toBeLessThanOrEqual(n);
+    expect(extentOf([{ type: 'FeatureCollection', features: [] }])).toBeNull();
   });
 
   it('numbers points added on the map and rounds them to about 0.1 m', () => {

@@ -43,7 +43,7 @@ export function objectiveSummary(plan: ZonePlan): ObjectiveSummary {
   if (r.model === 'mclp') return { meaning: `people within ${T} min of a zone`, value: int(r.objective), bound: int(r.bound), boundKind: 'upper', gap: r.gap, gapText, optimal: r.optimal };
   if (r.model === 'pmedian')
     return { meaning: 'person-minutes to the nearest zone (population × trip)', value: int(r.objective), bound: int(r.bound), boundKind: 'lower', gap: r.gap, gapText, optimal: r.optimal };
-  return { meaning: `zones putting everyone who can be reached within ${T} min`, value: int(r.objective), bound: String(Math.ceil(r.bound - 1e-9)), boundKind: 'lower', gap: r.gap, gapText, optimal: r.optimal };
+  return { meaning: `zones, everyone who can be reached within ${T} min of one`, value: int(r.objective), bound: String(Math.ceil(r.bound - 1e-9)), boundKind: 'lower', gap: r.gap, gapText, optimal: r.optimal };
 }
 
 const KIND_LABELS = { 'office-site': 'existing office site', thusong: 'Thusong centre', settlement: 'settlement', point: 'added point' } as const;
@@ -242,4 +242,23 @@ export function candidatePoints(prepared: ZonesPrepared): FeatureCollection<Poin
 /** Share as a percentage with one decimal ('—' when there is no one). */
 export function share(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
+}
+
+/** [west, south, east, north] of the points in some collections, or null when there are none. */
+export function extentOf(collections: ReadonlyArray<FeatureCollection<Point>>): [number, number, number, number] | null {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const fc of collections) {
+    for (const f of fc.features) {
+      const [x, y] = f.geometry.coordinates;
+      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+      w = Math.min(w, x);
+      s = Math.min(s, y);
+      e = Math.max(e, x);
+      n = Math.max(n, y);
+    }
+  }
+  return w <= e ? [w, s, e, n] : null;
 }
