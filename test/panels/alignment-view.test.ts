@@ -16,6 +16,7 @@ import {
   proposalMoves,
   regionRows,
   shortRegionNames,
+  sliverDisplayFeatures,
   sliverRows,
   splitFeatures,
   travelChangePoints,
@@ -197,5 +198,14 @@ describe('alignment view', () => {
   it('finds the bounds of features', () => {
     expect(boundsOf(municipalities.features)).toEqual([19.0, -33.6, 19.3, -33.5]);
     expect(boundsOf([]).every(Number.isNaN)).toBe(true);
+  });
+});
+
+describe('sliver display', () => {
+  it('rounds a sliver’s figures for the popup and keeps its polygon', () => {
+    const piece: Feature = { ...box(19.1, 19.1005, {}), properties: { department: 'HEALTH', region: 'Health One', municipality_code: 'M2', area_km2: 0.51234567, mean_width_m: 45.678, population: 0, sliver: true } };
+    const [f] = sliverDisplayFeatures(fc([piece])).features;
+    expect(f.properties).toEqual({ region: 'Health One', municipality_code: 'M2', area_km2: 0.512, mean_width_m: 46, population: 0 });
+    expect(f.geometry).toBe(piece.geometry);
   });
 });

@@ -473,7 +473,7 @@ function TravelEffect({ analysis, d, alignment }: { analysis: AlignmentAnalysis;
   const coverage = useStoreSlice(appStore, (s) => s.coverage.result);
   const hasRoads = useStoreSlice(appStore, (s) => !!layerCollection(s.dataset, 'roads'));
   const job = alignment.catchments;
-  const current = job && job.analysis === analysis && job.key === key ? job : undefined;
+  const current = job && job.analysisId === alignment.analysisId && job.key === key ? job : undefined;
   const c = current?.status === 'done' ? current.result?.departments.find((x) => x.department === d) : undefined;
   const code = analysis.result.departments[d];
   const anyRegion = coverageMeanMinutes(coverage, code);

@@ -32,6 +32,8 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isAbort = (e: unknown) => e instanceof AbortError || (e as Error)?.name === 'AbortError';
 
 let running: { key: string; job: Job<unknown> } | null = null;
+let analysisCount = 0;
+const newAnalysisId = () => `${Date.now().toString(36)}-${++analysisCount}`;
 
 /** Starts (or restarts) the analysis for the current data and sliver rule. */
 export function runAlignment(state: AppState = appStore.get()): void {
@@ -63,7 +65,7 @@ export function runAlignment(state: AppState = appStore.get()): void {
     (analysis) => {
       if (running?.job !== job) return;
       running = null;
-      setAlignment((a) => ({ ...a, status: 'done', analysis, result: headlineFigures(analysis), inputKey: key, progress: undefined }));
+      setAlignment((a) => ({ ...a, status: 'done', analysis, analysisId: newAnalysisId(), result: headlineFigures(analysis), inputKey: key, progress: undefined }));
     },
     (e) => {
       if (running?.job === job) running = null;
@@ -105,25 +107,26 @@ export function currentDepartment(a: AlignmentState): string {
 
 /** Geometry jobs in flight (a state restored by undo may say 'running' for a job long gone). */
 const inFlight = { slivers: null as GeometryJob | null, aligned: null as GeometryJob | null };
-const isCurrent = (job: GeometryJob | undefined, analysis: AlignmentAnalysis, department: string, kind: keyof typeof inFlight) =>
-  !!job && job.analysis === analysis && job.department === department && (job.status === 'done' || (job.status === 'running' && inFlight[kind]?.analysis === analysis && inFlight[kind]?.department === department));
+const isCurrent = (job: GeometryJob | undefined, analysisId: string, department: string, kind: keyof typeof inFlight) =>
+  !!job && job.analysisId === analysisId && job.department === department && (job.status === 'done' || (job.status === 'running' && inFlight[kind]?.analysisId === analysisId && inFlight[kind]?.department === department));
 
 /** The department's sliver polygons, cut in a worker unless already there for this analysis. */
 export function requestSlivers(state: AppState = appStore.get()): void {
   const a = state.alignment;
   const analysis = a.analysis;
+  const analysisId = a.analysisId ?? '';
   const regions = layerCollection(state.dataset, 'regions');
   const municipalities = layerCollection(state.dataset, 'municipalities');
   if (!analysis || !regions || !municipalities) return;
   const department = currentDepartment(a);
-  if (isCurrent(a.sliverPieces, analysis, department, 'slivers')) return;
+  if (isCurrent(a.sliverPieces, analysisId, department, 'slivers')) return;
   const rows = sliverRows(analysis.result, analysis.result.departments.indexOf(department)).map((r) => r.overlap);
-  const mine = (j: GeometryJob | undefined) => j?.analysis === analysis && j.department === department;
+  const mine = (j: GeometryJob | undefined) => j?.analysisId === analysisId && j.department === department;
   if (!rows.length) {
-    setAlignment((s) => ({ ...s, sliverPieces: { analysis, department, status: 'done', features: { type: 'FeatureCollection', features: [] } } }));
+    setAlignment((s) => ({ ...s, sliverPieces: { analysisId, department, status: 'done', features: { type: 'FeatureCollection', features: [] } } }));
     return;
   }
-  const started: GeometryJob = { analysis, department, status: 'running', progress: { phase: 'cutting out slivers', done: 0, total: rows.length } };
+  const started: GeometryJob = { analysisId, department, status: 'running', progress: { phase: 'cutting out slivers', done: 0, total: rows.length } };
   inFlight.slivers = started;
   setAlignment((s) => ({ ...s, sliverPieces: started }));
   const job = overlapPiecesInWorker(analysis.result, regions, alignmentMunicipalities(municipalities), rows, (progress) =>
@@ -148,13 +151,14 @@ export function requestSlivers(state: AppState = appStore.get()): void {
 export function requestAlignedRegions(state: AppState = appStore.get()): Promise<FeatureCollection | undefined> {
   const a = state.alignment;
   const analysis = a.analysis;
+  const analysisId = a.analysisId ?? '';
   const municipalities = layerCollection(state.dataset, 'municipalities');
   if (!analysis || !municipalities) return Promise.resolve(undefined);
   const department = currentDepartment(a);
-  if (isCurrent(a.alignedRegions, analysis, department, 'aligned') && a.alignedRegions!.features) return Promise.resolve(a.alignedRegions!.features);
-  const mine = (j: GeometryJob | undefined) => j?.analysis === analysis && j.department === department;
-  if (a.alignedRegions?.status === 'running' && isCurrent(a.alignedRegions, analysis, department, 'aligned')) return inFlightAligned!;
-  const started: GeometryJob = { analysis, department, status: 'running' };
+  if (isCurrent(a.alignedRegions, analysisId, department, 'aligned') && a.alignedRegions!.features) return Promise.resolve(a.alignedRegions!.features);
+  const mine = (j: GeometryJob | undefined) => j?.analysisId === analysisId && j.department === department;
+  if (a.alignedRegions?.status === 'running' && isCurrent(a.alignedRegions, analysisId, department, 'aligned')) return inFlightAligned!;
+  const started: GeometryJob = { analysisId, department, status: 'running' };
   inFlight.aligned = started;
   setAlignment((s) => ({ ...s, alignedRegions: started }));
   const job = alignedRegionsInWorker(analysis, alignmentMunicipalities(municipalities), [analysis.result.departments.indexOf(department)]);
@@ -196,11 +200,12 @@ export function catchmentsInFlight(): string | null {
 /** Travel times where catchments follow regions, every department at once (builds the road graph). */
 export function runCatchments(state: AppState = appStore.get()): void {
   const analysis = state.alignment.analysis;
+  const analysisId = state.alignment.analysisId ?? '';
   const settlements = layerCollection(state.dataset, 'settlements');
   const offices = layerCollection(state.dataset, 'offices');
   if (!analysis) return;
   if (!settlements || !offices) {
-    setAlignment((a) => ({ ...a, catchments: { key: '', analysis, status: 'error', error: 'Travel times need a settlements layer and an offices layer.' } }));
+    setAlignment((a) => ({ ...a, catchments: { key: '', analysisId, status: 'error', error: 'Travel times need a settlements layer and an offices layer.' } }));
     return;
   }
   const key = catchmentInputKey(state);
@@ -214,7 +219,7 @@ export function runCatchments(state: AppState = appStore.get()): void {
   );
   catchmentJob = job;
   catchmentKey = key;
-  setAlignment((a) => ({ ...a, catchments: { key, analysis, status: 'running', progress: { phase: 'starting', done: 0, total: 1 } } }));
+  setAlignment((a) => ({ ...a, catchments: { key, analysisId, status: 'running', progress: { phase: 'starting', done: 0, total: 1 } } }));
   job.promise.then(
     (result) => {
       if (catchmentJob !== job) return;

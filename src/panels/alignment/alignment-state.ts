@@ -21,7 +21,8 @@ export type MatrixShare = 'region' | 'municipality';
 
 /** Geometry made on demand in a worker, for one analysis and one department. */
 export interface GeometryJob {
-  analysis: AlignmentAnalysis;
+  /** the analysis it was made for (an id, not the object: a saved scenario holds the analysis once) */
+  analysisId: string;
   department: string;
   status: 'running' | 'done' | 'error';
   progress?: Progress;
@@ -32,7 +33,7 @@ export interface GeometryJob {
 export interface CatchmentJob {
   /** what the times were computed from (analysis, roads, travel settings) */
   key: string;
-  analysis: AlignmentAnalysis;
+  analysisId: string;
   status: 'running' | 'done' | 'error';
   progress?: Progress;
   result?: RegionCatchmentResult;
@@ -54,6 +55,8 @@ export interface AlignmentState {
   status: 'idle' | 'running' | 'done' | 'error';
   progress?: Progress;
   analysis?: AlignmentAnalysis;
+  /** unique per analysis, for the jobs made from it */
+  analysisId?: string;
   /** headline figures of the analysis, named for people (the scenario comparison lists a slice's `result` numbers) */
   result?: Record<string, number>;
   error?: string;

@@ -490,6 +490,26 @@ export function splitFeatures(municipalities: FeatureCollection, analysis: Align
   return { type: 'FeatureCollection', features };
 }
 
+/** Sliver polygons with their figures rounded for the map's popup (the engine keeps full precision). */
+export function sliverDisplayFeatures(pieces: FeatureCollection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: pieces.features.map((f) => {
+      const p = f.properties ?? {};
+      return {
+        ...f,
+        properties: {
+          region: p.region,
+          municipality_code: p.municipality_code,
+          area_km2: Math.round(Number(p.area_km2) * 1000) / 1000,
+          mean_width_m: Math.round(Number(p.mean_width_m)),
+          population: Math.round(Number(p.population) || 0),
+        },
+      };
+    }),
+  };
+}
+
 /**
  * Settlements whose time to an office of their own region changes (by at least `minMinutes`) when
  * catchments follow the aligned regions, with their minutes before and after.

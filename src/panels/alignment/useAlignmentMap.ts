@@ -5,11 +5,12 @@ import { layerCollection } from '../../model/dataset';
 import { alignmentLayers } from '../../map/alignment-layers';
 import type { MapSpec } from '../../map/slots';
 import { catchmentInputKey, currentDepartment, useAlignmentRunner } from './alignment-runner';
-import { alignmentMunicipalities, boundsOf, splitFeatures, travelChangePoints } from './alignment-view';
+import { alignmentMunicipalities, boundsOf, sliverDisplayFeatures, splitFeatures, travelChangePoints } from './alignment-view';
 
 /** The alignment layers while the alignment tab is open and a result is there. */
 export function useAlignmentMap(active: boolean): MapSpec | null {
   const analysis = useStoreSlice(appStore, (s) => s.alignment.analysis);
+  const analysisId = useStoreSlice(appStore, (s) => s.alignment.analysisId);
   const department = useStoreSlice(appStore, (s) => currentDepartment(s.alignment));
   const measure = useStoreSlice(appStore, (s) => s.alignment.shading);
   const showSlivers = useStoreSlice(appStore, (s) => s.alignment.showSlivers);
@@ -30,20 +31,22 @@ export function useAlignmentMap(active: boolean): MapSpec | null {
     () => (analysis && municipalityLayer && d >= 0 ? splitFeatures(alignmentMunicipalities(municipalityLayer), analysis, d) : null),
     [analysis, municipalityLayer, d],
   );
-  const effect = catchments?.status === 'done' && catchments.key === catchmentKey && catchments.analysis === analysis ? catchments.result?.departments.find((x) => x.department === d) : undefined;
+  const effect = catchments?.status === 'done' && catchments.key === catchmentKey && catchments.analysisId === analysisId ? catchments.result?.departments.find((x) => x.department === d) : undefined;
+  const sliverFeatures = sliverPieces?.status === 'done' ? sliverPieces.features : undefined;
+  const sliverDisplay = useMemo(() => (sliverFeatures ? sliverDisplayFeatures(sliverFeatures) : undefined), [sliverFeatures]);
   const travelChange = useMemo(() => (effect && settlements ? travelChangePoints(settlements, effect.effect) : undefined), [effect, settlements]);
 
   return useMemo(() => {
     if (!active || !analysis || !municipalities || !regions || d < 0) return null;
-    const own = (j: typeof sliverPieces) => (j?.status === 'done' && j.analysis === analysis && j.department === department ? j.features : undefined);
-    const slivers = showSlivers ? own(sliverPieces) : undefined;
+    const own = (j: typeof sliverPieces) => j?.status === 'done' && j.analysisId === analysisId && j.department === department;
+    const slivers = showSlivers && own(sliverPieces) ? sliverDisplay : undefined;
     const spec = alignmentLayers({
       municipalities,
       regions,
       department,
       measure,
       slivers,
-      aligned: showProposal ? own(alignedRegions) : undefined,
+      aligned: showProposal && own(alignedRegions) ? alignedRegions!.features : undefined,
       showMoves: showProposal,
       travelChange: showTravel ? travelChange : undefined,
     });
@@ -56,7 +59,7 @@ export function useAlignmentMap(active: boolean): MapSpec | null {
       if (piece.length) spec.focus = { key: `sliver:${focusOverlap}`, bounds: boundsOf(piece) };
     }
     return spec;
-  }, [active, analysis, municipalities, regions, d, department, measure, showSlivers, sliverPieces, showProposal, alignedRegions, showTravel, travelChange, focusOverlap]);
+  }, [active, analysis, analysisId, municipalities, regions, d, department, measure, showSlivers, sliverPieces, sliverDisplay, showProposal, alignedRegions, showTravel, travelChange, focusOverlap]);
 }
 
 /** Keeps alignment current while its panel is open (or once it has a result) and returns its map layers. */
