@@ -44,7 +44,10 @@ export const bench: BenchEntry = {
     const sizes = jsSizes();
     const total = sizes.reduce((n, s) => n + s.gzip, 0);
     const worker = maplibreWorkerGzip();
-    log(`  JavaScript, gzipped: ${kb(total)} in ${sizes.length} files (MapLibre's worker ≈ ${kb(worker)} of it); without it ≈ ${kb(total - worker)}   target ≤ 450 KB ${total - worker <= 450 * 1024 ? 'MET' : 'MISSED'}`);
+    const main = sizes.filter((s) => s.file.startsWith('index-')).reduce((n, s) => n + s.gzip, 0);
+    log(`  JavaScript, gzipped: ${kb(total)} in ${sizes.length} files; MapLibre's worker (inside the main bundle) ≈ ${kb(worker)}`);
+    log(`    loaded at start (main bundle): ${kb(main)}, ${kb(main - worker)} without MapLibre's worker   target ≤ 450 KB ${main - worker <= 450 * 1024 ? 'MET' : 'MISSED'}`);
+    log(`    everything incl. the analysis workers, fetched when first used: ${kb(total)}, ${kb(total - worker)} without MapLibre's worker   ${total - worker <= 450 * 1024 ? 'MET' : 'over 450 KB'}`);
     for (const s of sizes.sort((a, b) => b.gzip - a.gzip).slice(0, 6)) log(`    ${s.file.padEnd(40)} ${kb(s.raw).padStart(8)} raw ${kb(s.gzip).padStart(7)} gzip`);
 
     const server = await serveDist();
@@ -78,10 +81,12 @@ export const bench: BenchEntry = {
       const first = await longest(0);
       log(`  longest main-thread task while loading and drawing: ${first.max.toFixed(0)} ms (${first.count} tasks over 50 ms)`);
 
-      const analyses: { tab: string; done: string }[] = [
+      // coverage and alignment start when their tab opens; zones and routes on their button
+      const analyses: { tab: string; start?: string; done: string }[] = [
         { tab: 'coverage', done: '[data-testid=coverage-results]' },
         { tab: 'alignment', done: '[data-testid=alignment-results]' },
-        { tab: 'zones', done: '[data-testid=zones-results]' },
+        { tab: 'zones', start: '[data-testid=zones-run]', done: '[data-testid=zones-results]' },
+        { tab: 'routes', start: 'button:has-text("Plan the year")', done: '[data-testid=routes-results]' },
       ];
       for (const a of analyses) {
         if (!(await page.$(`#tab-${a.tab}`))) {
@@ -91,6 +96,7 @@ export const bench: BenchEntry = {
         since = await pageNow();
         const t = Date.now();
         await page.click(`#tab-${a.tab}`);
+        if (a.start) await page.click(a.start);
         const found = await page.waitForSelector(a.done, { timeout: 180_000 }).then(() => true, () => false);
         if (!found) {
           log(`  ${a.tab}: no result within 180 s`);
