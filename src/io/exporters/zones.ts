@@ -4,7 +4,7 @@
  * and the panel's coverage comparison and lease-relocation options.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { csvCell, toCsv } from './csv';
+import { csvCell, formatCount, toCsv } from './csv';
 
 export const ZONES_CSV_COLUMNS = ['candidate_id', 'lon', 'lat', 'population_served', 'fixed'] as const;
 
@@ -16,12 +16,6 @@ export interface ZoneRow {
   fixed: boolean;
   /** extra properties for the GeoJSON (name, kind, municipality…); not in the CSV */
   properties?: Record<string, string | number | boolean | null>;
-}
-
-/** A count: whole when whole, else two decimals (the CSV stays diff-friendly). */
-export function formatCount(n: number): string {
-  if (!Number.isFinite(n)) return '';
-  return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
 const degrees = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : '');
