@@ -57,7 +57,7 @@ export function chooseCrs(features: SourceFeature[], declared: CrsDeclaration | 
   const typicalY = median(sample.map((s) => s.y));
   const typicalX = median(sample.map((s) => s.x));
   const allInSouthAfrica = sample.every((s) => inSouthAfrica(s.x, s.y));
-  const declaredBy = declared?.source === 'prj' ? 'The .prj' : 'The crs member';
+  const declaredBy = declared?.source === 'prj' ? `The .prj of ${file}` : `The crs member of ${file}`;
 
   if (declared?.kind === 'known') {
     const { crs } = declared;
@@ -141,7 +141,7 @@ export function chooseCrs(features: SourceFeature[], declared: CrsDeclaration | 
   const where = featureWhere(file, outlier.f);
   const coords = `(${fmtNumber(outlier.x)}, ${fmtNumber(outlier.y)})`;
   const head = `${featureLabel(outlier.f)} has coordinates ${coords}, far outside longitude/latitude ranges`;
-  const contradiction = declared?.kind === 'known' ? ` (${declaredBy} says ${declared.crs.label}, which does not fit these numbers)` : '';
+  const contradiction = declared?.kind === 'known' ? ` (${declaredBy.replace(/^The/, 'the')} says ${declared.crs.label}, which does not fit these numbers)` : '';
   if (guess.kind === 'web-mercator') {
     return {
       ok: true,

@@ -1,7 +1,7 @@
 import { InputError, type InputIssue } from '../model/errors';
 import { crsFromGeoJsonMember } from './crs';
 import { malformedJson, nonFiniteWarning, sourceFeatureFrom, topLevelFeatures } from './geojson-loader';
-import { locateJsonError, quoteNonFiniteTokens, type JsonProblem } from './locate-json-error';
+import { locateJsonError, quoteNonFiniteTokens, TRAILING_COMMA_IN_ARRAY, TRAILING_COMMA_IN_OBJECT, type JsonProblem } from './locate-json-error';
 import type { SourceFeature, SourceFile } from './source-features';
 
 /**
@@ -338,7 +338,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
               keyLength = 1;
               keyEscape = false;
             } else if (b === 0x7d && mode === KEY_OR_END) mode = DONE;
-            else fail(position(at), 'a property name in double quotes', foundAt(chunk, i));
+            else fail(position(at), b === 0x7d ? TRAILING_COMMA_IN_OBJECT : 'a property name in double quotes', foundAt(chunk, i));
             break;
           case COLON:
             if (b === 0x3a) mode = MEMBER_VALUE;
@@ -361,6 +361,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
               closeArray();
               break;
             }
+            if (mode === ELEMENT && b === 0x5d) fail(position(at), TRAILING_COMMA_IN_ARRAY, foundAt(chunk, i));
             if (mode === MEMBER_VALUE && key === 'features' && b === 0x5b) {
               mode = ELEMENT_OR_END;
               inFeaturesArray = true;

@@ -464,17 +464,18 @@ function sampleOf(features: SourceFeature[], fields: string[]): Record<string, s
 }
 
 const position = (i: InputIssue) => i.where.row ?? (i.where.feature !== undefined ? i.where.feature + 1 : 0);
-const byPosition = (issues: InputIssue[]) => issues.map((x, k) => [x, k] as const).sort((a, b) => position(a[0]) - position(b[0]) || a[1] - b[1]).map(([x]) => x);
+/** Issues in file order (Array.prototype.sort is stable: same place, found order). */
+const byPosition = (issues: InputIssue[]) => issues.slice().sort((a, b) => position(a) - position(b));
 
 /** Every feature was left out: the file fails with each reason as an error (the first hundred listed). */
 function allDropped(dropped: InputIssue[], fileWarnings: InputIssue[], file: string): LoadResult {
-  const errors: InputIssue[] = byPosition(dropped).map((d) => ({ ...d, severity: 'error' }));
-  const listed = errors.slice(0, MAX_LISTED_ERRORS);
-  if (errors.length > MAX_LISTED_ERRORS) {
-    const rest = errors.length - MAX_LISTED_ERRORS;
-    listed.push(issue(errors[MAX_LISTED_ERRORS].code, 'error', `…and ${rest} more features of ${file} were left out for the reasons above.`, listed[0].fix, { file }));
+  const sorted = byPosition(dropped);
+  const listed: InputIssue[] = sorted.slice(0, MAX_LISTED_ERRORS).map((d) => ({ ...d, severity: 'error' }));
+  if (sorted.length > MAX_LISTED_ERRORS) {
+    const rest = sorted.length - MAX_LISTED_ERRORS;
+    listed.push(issue(sorted[MAX_LISTED_ERRORS].code, 'error', `…and ${rest.toLocaleString('en-US')} more features of ${file} were left out for the reasons above.`, listed[0].fix, { file }));
   }
-  if (!errors.length) {
+  if (!sorted.length) {
     listed.push(issue('no-features', 'error', `${file} has no usable features.`, 'Check that you exported the right layer.', { file }));
   }
   return { ok: false, errors: [...listed, ...fileWarnings] };

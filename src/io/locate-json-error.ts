@@ -18,6 +18,10 @@ export interface JsonProblem {
   openedAt?: { line: number; column: number; bracket: string };
 }
 
+/** What a trailing comma, common in hand-edited files, is told to be. */
+export const TRAILING_COMMA_IN_ARRAY = "another element after the comma (JSON allows no comma before ']')";
+export const TRAILING_COMMA_IN_OBJECT = "another property after the comma (JSON allows no comma before '}')";
+
 class Stop {
   constructor(
     readonly offset: number,
@@ -93,6 +97,8 @@ export function locateJsonError(text: string): JsonProblem | undefined {
         ws();
         if (text[i] === ',') {
           i++;
+          ws();
+          if (text[i] === '}') throw new Stop(i, TRAILING_COMMA_IN_OBJECT);
           continue;
         }
         if (text[i] === '}') {
@@ -117,6 +123,8 @@ export function locateJsonError(text: string): JsonProblem | undefined {
         ws();
         if (text[i] === ',') {
           i++;
+          ws();
+          if (text[i] === ']') throw new Stop(i, TRAILING_COMMA_IN_ARRAY);
           continue;
         }
         if (text[i] === ']') {

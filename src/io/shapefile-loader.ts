@@ -23,6 +23,19 @@ function cleanDbfValue(v: unknown): unknown {
 }
 
 /**
+ * What is wrong with a .shp's header, if anything: shpjs reads a short file as one with fewer (or
+ * no) shapes, so the header's file length is checked first.
+ */
+function shpCutShort(b: Uint8Array): string | undefined {
+  if (b.length < 100) return `only ${b.length} bytes long, shorter than a .shp header (100 bytes)`;
+  const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  if (view.getInt32(0, false) !== 9994) return 'not a .shp file (its first bytes are not the shapefile signature)';
+  const declared = view.getInt32(24, false) * 2;
+  if (declared > b.length) return `cut short: its header gives a length of ${declared.toLocaleString('en-US')} bytes, but it holds ${b.length.toLocaleString('en-US')}`;
+  return undefined;
+}
+
+/**
  * A zipped Shapefile: .shp geometry through shpjs (without its reprojection), .dbf attributes
  * (code page from .cpg), and the .prj recognised by crs.ts. A missing .dbf or .prj is a warning:
  * the geometry still loads, and without a .prj the CRS is judged from the numbers.
@@ -66,8 +79,19 @@ export async function loadShapefileZip(bytes: Uint8Array, fileName: string): Pro
   let geometries: Array<Geometry | null>;
   try {
     const shpBytes = await shp.read();
+    const cut = shpCutShort(shpBytes);
+    if (cut) {
+      throw new InputError({
+        code: 'shapefile-invalid',
+        message: `${shpName} in ${fileName} is ${cut}, so its shapes cannot be read.`,
+        fix: 'Export the layer again as a Shapefile (or as GeoJSON), zip the new .shp with its .dbf, .shx and .prj, and load that zip.',
+        where,
+        value: shpName,
+      });
+    }
     geometries = parseShp(new DataView(shpBytes.buffer, shpBytes.byteOffset, shpBytes.byteLength));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError({
       code: 'shapefile-invalid',
       message: `${shpName} in ${fileName} cannot be read: ${e instanceof Error ? e.message : String(e)}.`,
@@ -108,7 +132,7 @@ export async function loadShapefileZip(bytes: Uint8Array, fileName: string): Pro
         issue(
           'shapefile-invalid',
           'warning',
-          `${shpName} has ${geometries.length} shapes but ${baseName(dbf.name)} has ${records.length} records; attributes may belong to the wrong shapes.`,
+          `${shpName} in ${fileName} has ${geometries.length} shapes but ${baseName(dbf.name)} has ${records.length} records; attributes may belong to the wrong shapes.`,
           'Export the layer again so the .shp and .dbf come from the same save.',
           where,
         ),

@@ -77,13 +77,18 @@ export async function writeLargeGeoJson(path: string, targetBytes: number, optio
 
 /** A FeatureCollection of exactly `count` features as a stream of ~1 MB chunks, never held whole. */
 export function largeGeoJsonStream(count: number, options: LargeOptions): ReadableStream<Uint8Array> {
-  const enc = new TextEncoder();
   const texts = featureTexts(options);
+  return featureStream(count, () => texts.next().value as string);
+}
+
+/** A FeatureCollection of `count` features made by `feature(i)`, as a stream of ~1 MB chunks. */
+export function featureStream(count: number, feature: (i: number) => string): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
   let made = 0;
   return new ReadableStream<Uint8Array>({
     pull(controller) {
       let chunk = made === 0 ? HEAD : '';
-      while (chunk.length < 1 << 20 && made < count) chunk += (made++ ? ',\n' : '') + texts.next().value;
+      while (chunk.length < 1 << 20 && made < count) chunk += (made ? ',\n' : '') + feature(made++);
       if (made >= count) {
         controller.enqueue(enc.encode(chunk + TAIL));
         controller.close();
