@@ -5,11 +5,9 @@
  * or municipality name that starts like a formula is never run by a spreadsheet.
  */
 import type { AlignedProposal, AlignmentResult } from '../../engine/alignment';
-import { csvCell } from './csv';
+import { csvCell, formatCount } from './csv';
 
 const csvLine = (fields: Array<string | number>) => fields.map((f) => csvCell(f)).join(',');
-/** a count: integer when whole, else two decimals (apportioned people) */
-const formatCount = (n: number) => (!Number.isFinite(n) ? '' : Number.isInteger(n) ? String(n) : n.toFixed(2));
 const km2 = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : '');
 const share = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 
