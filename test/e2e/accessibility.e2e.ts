@@ -1,31 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, serveDist, type OpenedPage } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe-core in the page (through the DevTools protocol, which the page's CSP does not govern). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    // the map canvas is a picture of the data; its text equivalents are the panels and popups
-    const r = await axe.run({ exclude: [['.maplibregl-canvas-container']] }, { resultTypes: ['violations'] });
-    return r.violations;
-  })) as AxeViolation[];
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { launchBrowser, openApp, serveDist, type OpenedPage, seriousViolations, waitForSample } from './harness';
 
 describe('accessibility', () => {
   let server: { url: string; close(): Promise<void> };
@@ -36,7 +11,7 @@ describe('accessibility', () => {
     server = await serveDist();
     browser = await launchBrowser();
     app = await openApp(browser, server.url);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+    await waitForSample(app.page);
   });
 
   afterAll(async () => {

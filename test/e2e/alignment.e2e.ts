@@ -1,31 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, renderedFeatures, waitForSample } from './harness';
 
 async function text(download: Download): Promise<string> {
   let out = '';
   for await (const chunk of await download.createReadStream()) out += chunk;
   return out;
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core findings in the page (the map canvas excluded: its text equivalents are the panels). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run({ exclude: [['.maplibregl-canvas-container']] }, { resultTypes: ['violations'] })).violations;
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
-}
-
-/** Distinct features drawn in the viewport (counted on request: it costs the page real time). */
-async function renderedFeatures(page: Page): Promise<number> {
-  await page.evaluate(() => document.querySelector('[data-testid="map"]')!.dispatchEvent(new Event('thusong:count-features')));
-  return Number((await page.getAttribute('[data-testid="map"]', 'data-rendered-features')) ?? 0);
 }
 
 /** Waits until the map has drawn a change that made it count more features than `before`. */
@@ -51,7 +31,7 @@ describe('alignment in a real browser', () => {
     server = await serveDist();
     browser = await launchBrowser();
     app = await openApp(browser, server.url);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+    await waitForSample(app.page);
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import shpwrite from '@mapbox/shp-write';
-import { featureCount, launchBrowser, openApp, ROOT, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+import { featureCount, launchBrowser, openApp, ROOT, screenshot, serveDist, waitForMap, type OpenedPage, renderedFeatures } from './harness';
 
 const fixture = (name: string) => readFileSync(join(ROOT, 'test/fixtures/e2e', name));
 
@@ -19,11 +19,6 @@ async function dropFile(page: Page, name: string, content: Buffer, type: string)
     },
     { name, bytes: [...content], type },
   );
-}
-
-async function renderedFeatures(page: Page): Promise<number> {
-  await page.evaluate(() => document.querySelector('[data-testid="map"]')!.dispatchEvent(new Event('thusong:count-features')));
-  return Number((await page.getAttribute('[data-testid="map"]', 'data-rendered-features')) ?? 0);
 }
 
 describe('the app in a real browser', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, waitForSample } from './harness';
 
 describe('coverage in a real browser', () => {
   let server: { url: string; close(): Promise<void> };
@@ -11,7 +11,7 @@ describe('coverage in a real browser', () => {
     server = await serveDist();
     browser = await launchBrowser();
     app = await openApp(browser, server.url);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+    await waitForSample(app.page);
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -107,4 +108,34 @@ export async function waitForMap(page: Page, timeout = 30_000): Promise<void> {
 export async function featureCount(page: Page, layer: string): Promise<number> {
   const v = await page.getAttribute(`[data-layer="${layer}"]`, 'data-features');
   return Number(v ?? 0);
+}
+
+/** Waits until the bundled sample province (six files) is loaded. Generous: CI machines vary. */
+export async function waitForSample(page: Page, timeout = 180_000): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout });
+}
+
+/** Distinct features drawn in the viewport (counted on request: it costs the page real time). */
+export async function renderedFeatures(page: Page): Promise<number> {
+  await page.evaluate(() => document.querySelector('[data-testid="map"]')!.dispatchEvent(new Event('thusong:count-features')));
+  return Number((await page.getAttribute('[data-testid="map"]', 'data-rendered-features')) ?? 0);
+}
+
+let axeSource: string | undefined;
+
+/**
+ * Serious and critical axe-core findings, as "rule: help at targets" lines. axe runs through the
+ * DevTools protocol, which the page's CSP does not govern. By default the map canvas is left out:
+ * it is a picture of the data, whose text equivalents are the panels and popups.
+ */
+export async function seriousViolations(page: Page, context: unknown = { exclude: [['.maplibregl-canvas-container']] }): Promise<string[]> {
+  axeSource ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const violations = (await page.evaluate(async (ctx) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
+    return (await axe.run(ctx, { resultTypes: ['violations'] })).violations;
+  }, context)) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }

@@ -1,25 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
+import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, waitForSample } from './harness';
 
 async function text(download: Download): Promise<string> {
   let out = '';
   for await (const chunk of await download.createReadStream()) out += chunk;
   return out;
-}
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core findings in the sidebar (run through the DevTools protocol, which the CSP does not govern). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run({ include: [['.sidebar']] }, { resultTypes: ['violations'] })).violations;
-  })) as { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
 describe('routes in a real browser', () => {
@@ -32,7 +18,7 @@ describe('routes in a real browser', () => {
     server = await serveDist();
     browser = await launchBrowser();
     app = await openApp(browser, server.url);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+    await waitForSample(app.page);
   });
 
   afterAll(async () => {

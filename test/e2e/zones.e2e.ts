@@ -1,20 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage } from './harness';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations in the page, the map canvas left out (as accessibility.e2e.ts does). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run({ exclude: [['.maplibregl-canvas-container']] }, { resultTypes: ['violations'] })).violations;
-  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, waitForSample } from './harness';
 
 describe('Thusong zones in a real browser', () => {
   let server: { url: string; close(): Promise<void> };
@@ -25,7 +11,7 @@ describe('Thusong zones in a real browser', () => {
     server = await serveDist();
     browser = await launchBrowser();
     app = await openApp(browser, server.url);
-    await app.page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 90_000 });
+    await waitForSample(app.page);
   });
 
   afterAll(async () => {
