@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, renderedFeatures, waitForSample } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { screenshot, waitForMap, seriousViolations, renderedFeatures, openSampleApp } from './harness';
 
 async function text(download: Download): Promise<string> {
   let out = '';
@@ -21,26 +21,13 @@ async function waitForMoreFeatures(page: Page, before: number, timeout = 60_000)
 }
 
 describe('alignment in a real browser', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let app: OpenedPage;
+  const opened = openSampleApp();
   /** the province-wide view the map fitted to, to come back to after zooming in */
   let provinceView = '';
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    app = await openApp(browser, server.url);
-    await waitForSample(app.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('scores every department between 0 and 1 in the background', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-alignment');
     await page.waitForSelector('[data-testid=alignment-panel][data-status=done] [data-testid=department-scores]', { timeout: 90_000 });
     const rows = await page.$$eval('[data-testid=department-scores] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
@@ -62,7 +49,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('draws the regions × municipalities matrix and shows a cell’s numbers on hover', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const cells = await page.$$('[data-testid=overlap-matrix] rect.matrix-cell[data-overlap]');
     expect(cells.length).toBeGreaterThan(5);
     await cells[0].hover();
@@ -84,7 +71,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('shows a department’s slivers on the map on demand', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     // Health follows the districts but was digitised separately: its slivers are many
     await page.selectOption('[data-testid=alignment-department]', 'HEALTH');
     await page.waitForSelector('[data-testid=overlap-matrix] rect[data-sliver=true]');
@@ -107,7 +94,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('shows the aligned proposal and exports the aligned regions as GeoJSON', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.uncheck('[data-testid=show-slivers]');
     await page.evaluate((hash) => (location.hash = hash), provinceView);
     await page.selectOption('[data-testid=alignment-department]', 'SASSA');
@@ -129,7 +116,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('exports the overlap matrix and the indices as CSV in the command line format', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const [overlap] = await Promise.all([page.waitForEvent('download'), page.click('text=Overlap matrix (CSV)')]);
     const lines = (await text(overlap)).trim().split('\n');
     expect(lines[0]).toBe('department,region,municipality_code,area_km2,population,sliver,mean_width_m,share_of_smaller');
@@ -141,7 +128,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('computes the travel-time effect of region-following catchments when asked', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.uncheck('[data-testid=show-proposal]');
     await page.waitForTimeout(500);
     await waitForMap(page);
@@ -171,7 +158,7 @@ describe('alignment in a real browser', () => {
   });
 
   it('sent no request outside its own origin and logged no errors', () => {
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
+    expect(opened.app.foreignRequests).toEqual([]);
+    expect(opened.app.pageErrors).toEqual([]);
   });
 });

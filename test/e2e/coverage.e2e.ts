@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, waitForSample } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, waitForMap, openSampleApp } from './harness';
 
 describe('coverage in a real browser', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let app: OpenedPage;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    app = await openApp(browser, server.url);
-    await waitForSample(app.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openSampleApp();
 
   it('computes travel times in the background and shows shares, a histogram and a table per municipality', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-coverage');
     await page.waitForSelector('[data-testid=coverage-results]', { timeout: 90_000 });
     const shares = await page.$$eval('[data-testid=province-shares] tr td:nth-child(2)', (tds) => tds.map((t) => t.textContent ?? ''));
@@ -36,7 +21,7 @@ describe('coverage in a real browser', () => {
   });
 
   it('recomputes shares for new thresholds without running the analysis again', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const before = await page.textContent('[data-testid=province-shares]');
     await page.fill('[data-testid=coverage-panel] input[aria-invalid]', '15, 45');
     await page.click('[data-testid=coverage-panel] form button[type=submit]');
@@ -47,7 +32,7 @@ describe('coverage in a real browser', () => {
   });
 
   it('shows the yearly cost of separate offices for a bundle', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.selectOption('[data-testid=coverage-panel] select >> nth=0', 'bundle:disability_grant');
     const text = await (await page.waitForSelector('[data-testid=bundle-burden]')).innerText();
     expect(text).toMatch(/person-hours a year/);
@@ -58,7 +43,7 @@ describe('coverage in a real browser', () => {
   });
 
   it('exports travel times as CSV in the command line format', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Travel times (CSV)')]);
     const stream = await download.createReadStream();
     let text = '';
@@ -70,7 +55,7 @@ describe('coverage in a real browser', () => {
   });
 
   it('cancels a running analysis and keeps the page responsive', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('text=Travel settings');
     await page.selectOption('select:has(option[value="30"])', '30');
     await page.waitForSelector('[data-testid=coverage-panel][data-status=running]', { timeout: 10_000 });
@@ -84,6 +69,6 @@ describe('coverage in a real browser', () => {
   });
 
   it('sent no request outside its own origin', () => {
-    expect(app.foreignRequests).toEqual([]);
+    expect(opened.app.foreignRequests).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
@@ -138,4 +139,30 @@ export async function seriousViolations(page: Page, context: unknown = { exclude
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/**
+ * For a describe block: serves the build, launches Chromium and opens the app on the sample province
+ * before its tests, and closes everything after. `opened.app` is the page and its request log.
+ */
+export function openSampleApp(): { readonly app: OpenedPage } {
+  let server: { url: string; close(): Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  let app: OpenedPage | undefined;
+  beforeAll(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+    app = await openApp(browser, server.url);
+    await waitForSample(app.page);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get app() {
+      if (!app) throw new Error('The app is not open yet (use it inside a test).');
+      return app;
+    },
+  };
 }

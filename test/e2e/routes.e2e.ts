@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, waitForSample } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { screenshot, waitForMap, seriousViolations, openSampleApp } from './harness';
 
 async function text(download: Download): Promise<string> {
   let out = '';
@@ -9,25 +9,12 @@ async function text(download: Download): Promise<string> {
 }
 
 describe('routes in a real browser', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let app: OpenedPage;
+  const opened = openSampleApp();
   const year = new Date().getFullYear() + 1;
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    app = await openApp(browser, server.url);
-    await waitForSample(app.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('starts with one team per Thusong centre and plans nothing until asked', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-routes');
     await page.waitForSelector('[data-testid=routes-panel]');
     expect(await page.$$eval('.teams-editor tbody[data-team]', (rows) => rows.length)).toBe(5);
@@ -37,7 +24,7 @@ describe('routes in a real browser', () => {
   });
 
   it('refuses to plan with a broken team and says which team and field', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.fill('[aria-label="Team 1 name"]', '');
     await page.click('text=Plan the year');
     const alert = await page.textContent('[data-testid=routes-panel] [role=alert]');
@@ -46,7 +33,7 @@ describe('routes in a real browser', () => {
   });
 
   it('plans the year for the sample in the background, and the verifier’s verdict is shown', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('text=Plan the year');
     await page.waitForSelector('[data-testid=routes-panel][data-status=running]', { timeout: 10_000 });
     // the main thread answers while the worker plans
@@ -70,7 +57,7 @@ describe('routes in a real browser', () => {
   });
 
   it('draws a timeline with the days each team works, and a click picks a day', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const ticks = await page.$$eval('.year-timeline rect.used-day', (r) => r.length);
     expect(ticks).toBeGreaterThan(50);
     // weekends and public holidays are shaded, never worked
@@ -84,7 +71,7 @@ describe('routes in a real browser', () => {
   });
 
   it('shows a run-sheet for the selected day: stops in order, arrival and departure times, drives', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     // the busiest day of the selected team
     const options = await page.$$eval('[data-testid=day-select] option', (o) => o.map((x) => ({ value: (x as HTMLOptionElement).value, stops: Number(/(\d+) stops?/.exec(x.textContent ?? '')?.[1] ?? 0) })));
     const busiest = options.reduce((a, b) => (b.stops > a.stops ? b : a));
@@ -117,7 +104,7 @@ describe('routes in a real browser', () => {
   });
 
   it('downloads a team’s calendar as iCalendar, one event per stop visit', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Calendar (.ics)')]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
     const ics = await text(download);
@@ -131,7 +118,7 @@ describe('routes in a real browser', () => {
   });
 
   it('downloads visits as CSV in the command line format, and the selected day as GPX', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Visits (CSV)')]);
     const lines = (await text(csv)).trim().split('\n');
     expect(lines[0]).toBe('team,date,stop,stop_name,arrival,departure,settlements_served,trip,trip_day,trip_days,overnight_at,round');
@@ -142,13 +129,13 @@ describe('routes in a real browser', () => {
   });
 
   it('has no serious or critical accessibility violations, with a plan shown and the teams open', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('[data-testid=teams-editor] > summary');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('marks the plan out of date when a setting changes, without planning again by itself', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.uncheck('text=Overnight trips for stops too far for a day');
     await page.waitForSelector('[data-testid=routes-stale]');
     expect(await page.getAttribute('[data-testid=routes-panel]', 'data-status')).toBe('done');
@@ -159,7 +146,7 @@ describe('routes in a real browser', () => {
   });
 
   it('cancels a running plan and keeps the last one', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('text=Plan the year');
     await page.waitForSelector('[data-testid=routes-panel][data-status=running]', { timeout: 10_000 });
     await page.click('[data-testid=routes-panel] >> text=Cancel');
@@ -169,7 +156,7 @@ describe('routes in a real browser', () => {
   });
 
   it('sent no request outside its own origin', () => {
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors.filter((e) => !/WebGL|GPU/i.test(e))).toEqual([]);
+    expect(opened.app.foreignRequests).toEqual([]);
+    expect(opened.app.pageErrors.filter((e) => !/WebGL|GPU/i.test(e))).toEqual([]);
   });
 });

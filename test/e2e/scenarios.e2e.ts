@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { featureCount, launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, waitForSample } from './harness';
+import { describe, expect, it } from 'vitest';
+import { featureCount, screenshot, waitForMap, openSampleApp } from './harness';
 
 describe('scenarios, undo and reload in a real browser', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let app: OpenedPage;
-  const saved = () => app.page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=save-status]')?.textContent ?? ''), null, { timeout: 30_000 });
+  const opened = openSampleApp();
+  const saved = () => opened.app.page.waitForFunction(() => /Saved/.test(document.querySelector('[data-testid=save-status]')?.textContent ?? ''), null, { timeout: 30_000 });
 
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    app = await openApp(browser, server.url);
-    await waitForSample(app.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   it('saves the first visit as the sample scenario', async () => {
-    await app.page.click('#tab-scenarios');
+    await opened.app.page.click('#tab-scenarios');
     await saved();
-    expect(await app.page.inputValue('[data-testid=scenario-list] tr[aria-current=true] input')).toBe('Sample province');
+    expect(await opened.app.page.inputValue('[data-testid=scenario-list] tr[aria-current=true] input')).toBe('Sample province');
   });
 
   it('undoes and redoes removing a file', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-data');
     const thusong = await featureCount(page, 'thusong');
     await page.click('button[aria-label="Remove sample-thusong.geojson"]');
@@ -39,7 +25,7 @@ describe('scenarios, undo and reload in a real browser', () => {
   });
 
   it('a reload restores exactly what was on screen', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-layers');
     await page.uncheck('[data-testid=layers-panel] label:has-text("Roads") input');
     await page.click('#tab-data');
@@ -58,7 +44,7 @@ describe('scenarios, undo and reload in a real browser', () => {
   });
 
   it('duplicates, renames, exports and imports scenarios, and compares two side by side', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-scenarios');
     await page.click('text=Duplicate');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=scenario-list] tbody tr').length === 2);
@@ -90,6 +76,6 @@ describe('scenarios, undo and reload in a real browser', () => {
   });
 
   it('sent no request outside its own origin', () => {
-    expect(app.foreignRequests).toEqual([]);
+    expect(opened.app.foreignRequests).toEqual([]);
   });
 });

@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openApp, screenshot, serveDist, waitForMap, type OpenedPage, seriousViolations, waitForSample } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { screenshot, waitForMap, seriousViolations, openSampleApp } from './harness';
 
 describe('Thusong zones in a real browser', () => {
-  let server: { url: string; close(): Promise<void> };
-  let browser: Browser;
-  let app: OpenedPage;
-
-  beforeAll(async () => {
-    server = await serveDist();
-    browser = await launchBrowser();
-    app = await openApp(browser, server.url);
-    await waitForSample(app.page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const opened = openSampleApp();
 
   it('chooses 5 new zones by maximal covering and reports the objective, its bound and the gap', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('#tab-zones');
     await page.fill('[data-testid=zones-k]', '5');
     await page.press('[data-testid=zones-k]', 'Enter');
@@ -44,7 +30,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('downloads the zones as CSV in the command line’s columns', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Zones (CSV)')]);
     let text = '';
     for await (const chunk of await download.createReadStream()) text += chunk;
@@ -54,7 +40,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('adds a candidate where the map is clicked and plans again with it', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     const before = await page.textContent('[data-testid=zones-travel]');
     await page.check('[data-testid=zones-add-points]');
     const box = (await page.locator('[data-testid=map]').boundingBox())!;
@@ -72,7 +58,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('shows leases by year and lists ranked relocation options with a sentence each for a chosen year', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('[data-section=audit]');
     await page.waitForSelector('[data-testid=lease-timeline] .lease-bar');
     expect(await page.locator('[data-testid=lease-timeline] .lease-bar').count()).toBeGreaterThan(10);
@@ -91,7 +77,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('proposes a new centre in each local municipality without one', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('[data-section=centres]');
     await page.waitForSelector('[data-testid=zones-centres-table]');
     expect(await page.locator('[data-testid=zones-centres-table] tbody tr').count()).toBeGreaterThan(5);
@@ -101,7 +87,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('cancels a running plan and keeps the page responsive', async () => {
-    const { page } = app;
+    const { page } = opened.app;
     await page.click('[data-section=optimise]');
     expect(await seriousViolations(page)).toEqual([]);
     // a plan, once asked for, follows its settings: a new objective starts one
@@ -118,7 +104,7 @@ describe('Thusong zones in a real browser', () => {
   });
 
   it('sent no request outside its own origin and logged no errors', () => {
-    expect(app.foreignRequests).toEqual([]);
-    expect(app.pageErrors).toEqual([]);
+    expect(opened.app.foreignRequests).toEqual([]);
+    expect(opened.app.pageErrors).toEqual([]);
   });
 });
