@@ -9,6 +9,7 @@
  * both negative. In South Africa |northing| ≥ 2.4e6 m, so the sign of the second number tells the two
  * apart without doubt; `orientation: 'by-sign'` asks reproject.ts to do that.
  */
+import { safeString } from './input-issues';
 
 export interface CrsDef {
   /** short stable id, e.g. 'EPSG:2048', 'LO19', 'EPSG:32734' */
@@ -84,7 +85,7 @@ export function crsFromGeoJsonMember(crs: unknown): CrsDeclaration | undefined {
   const props = c.properties ?? {};
   let name: string | undefined;
   if (typeof props.name === 'string') name = props.name;
-  else if (props.code !== undefined) name = `EPSG:${String(props.code)}`;
+  else if (props.code !== undefined) name = `EPSG:${safeString(props.code)}`;
   else if (typeof props.href === 'string') name = props.href;
   if (!name) return undefined;
   const known = crsFromName(name);

@@ -110,6 +110,9 @@ function utf8Length(s: string, units: number): number {
   return n;
 }
 
+/** A copy of bytes a..b (a Node Buffer's slice() is a view: the caller may reuse the chunk). */
+const copyOf = (chunk: Uint8Array, a: number, b: number) => new Uint8Array(chunk.subarray(a, b));
+
 function concat(parts: Uint8Array[], length: number): Uint8Array {
   if (parts.length === 1) return parts[0];
   const out = new Uint8Array(length);
@@ -290,7 +293,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
             } else if (b < 0x20) fail(position(base + i), 'the closing quote of the property name (a line break cannot be inside a JSON string)', foundAt(chunk, i));
             else if (b >= 0x80 && (b & 0xc0) === 0x80) cont++;
           }
-          const part = chunk.slice(from, i);
+          const part = copyOf(chunk, from, i);
           keyParts.push(part);
           keyLength += part.length;
           if (!closed) break;
@@ -381,7 +384,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
       }
       if (mode === CAPTURE && capFrom < n) {
         // the value goes on in the next chunk: keep a copy of its bytes so far
-        const part = chunk.slice(capFrom, n);
+        const part = copyOf(chunk, capFrom, n);
         capParts.push(part);
         capLength += part.length;
       }

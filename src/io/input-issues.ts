@@ -41,6 +41,22 @@ export function isDroppedFeatureIssue(i: InputIssue): boolean {
 /** Every message about a dropped feature ends with this sentence. */
 export const LEFT_OUT = 'It was left out.';
 
+/**
+ * String(value) that cannot throw: parsed JSON may hold an object whose "toString" member is data
+ * ({"toString": "n"}), and String() of that throws a TypeError.
+ */
+export function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    try {
+      return JSON.stringify(value) ?? '';
+    } catch {
+      return Object.prototype.toString.call(value);
+    }
+  }
+}
+
 /** A value as it appears in a message: short, on one line. */
 export function quoteValue(value: unknown): string {
   let s: string;
@@ -48,9 +64,9 @@ export function quoteValue(value: unknown): string {
   else if (value === undefined) s = 'undefined';
   else {
     try {
-      s = JSON.stringify(value) ?? String(value);
+      s = JSON.stringify(value) ?? safeString(value);
     } catch {
-      s = String(value);
+      s = safeString(value);
     }
   }
   s = s.replace(/\s+/g, ' ');

@@ -2,7 +2,7 @@ import type { Feature, LineString, MultiLineString } from 'geojson';
 import { DEFAULT_CATALOGUE, resolveDepartment, type Catalogue } from '../model/catalogue';
 import type { InputIssue } from '../model/errors';
 import type { LayerKind } from '../model/layers';
-import { issue, LEFT_OUT, quoteValue } from './input-issues';
+import { issue, LEFT_OUT, quoteValue, safeString } from './input-issues';
 import { readNumber } from './read-number';
 import { featureLabel, featureWhere, type SourceFeature } from './source-features';
 
@@ -49,7 +49,9 @@ export function text(v: unknown): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'string') return v.trim() === 'NaN' ? '' : v.trim();
-  return String(v).trim();
+  // objects and arrays as JSON (String() of parsed JSON can throw, and "[object Object]" says nothing)
+  if (typeof v === 'object') return quoteValue(v).trim();
+  return safeString(v).trim();
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -48,14 +48,47 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
         const raw = bytes.subarray(start, start + compressedSize);
         if (method === 0) return raw;
         if (method !== 8) throw new ZipFormatError(`the zip entry ${name} uses compression method ${method}, which only deflate and store are read`);
-        return inflateRaw(raw);
+        try {
+          return await inflateRaw(raw, size, name);
+        } catch (e) {
+          if (e instanceof ZipFormatError) throw e;
+          // browsers say TypeError, Node a zlib Error: either way the compressed bytes are damaged
+          throw new ZipFormatError(`the zip entry ${name} cannot be decompressed (${e instanceof Error ? e.message : String(e)})`);
+        }
       },
     });
   }
   return entries;
 }
 
-async function inflateRaw(raw: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** No entry is inflated past this, whatever its directory says. */
+const MAX_ENTRY_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * Inflates an entry, stopping as soon as it grows past the size the directory gives it (and past
+ * 1 GiB in any case): a damaged or hostile zip (a "zip bomb") cannot make it fill memory.
+ */
+async function inflateRaw(raw: Uint8Array, size: number, name: string): Promise<Uint8Array> {
+  const limit = Math.min(size, MAX_ENTRY_BYTES);
+  const reader = new Blob([raw as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const r = await reader.read();
+    if (r.done) break;
+    length += r.value.length;
+    if (length > limit) {
+      await reader.cancel();
+      throw new ZipFormatError(`the zip entry ${name} inflates to more than the ${limit.toLocaleString('en-US')} bytes ${limit < size ? 'Thusong Planner reads from one entry' : 'its directory gives'}`);
+    }
+    parts.push(r.value);
+  }
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(length);
+  let p = 0;
+  for (const part of parts) {
+    out.set(part, p);
+    p += part.length;
+  }
+  return out;
 }

@@ -43,7 +43,7 @@ export function checkStructure(f: SourceFeature, file: string): InputIssue | und
       'Add the type to the geometry, e.g. "geometry": {"type": "Point", "coordinates": [18.42, -33.92]}.',
     );
   }
-  const type = String(geom.type);
+  const type = typeof geom.type === 'string' ? geom.type : quoteValue(geom.type);
   if (type === 'GeometryCollection') {
     return drop(f, file, 'unsupported-geometry', 'is a GeometryCollection; a layer needs one kind of geometry per feature', 'Split it into separate point, line or polygon features (QGIS: Vector ▸ Geometry Tools ▸ Multipart to Singleparts).', type);
   }

@@ -87,6 +87,10 @@ const CASES: Case[] = [
   { file: 'truncated-shapefile.zip', outcome: 'fails', code: 'shapefile-invalid', message: /no central directory/ },
   { file: 'damaged-shp.zip', outcome: 'fails', code: 'shapefile-invalid', message: /thusong\.shp .*cut short/ },
   { file: 'dbf-from-another-save.zip', outcome: 2, code: 'shapefile-invalid', message: /2 shapes but thusong\.dbf has 1 records/ },
+  { file: 'dbf-record-count-damaged.zip', outcome: 2, code: 'shapefile-invalid', message: /says it holds 4,294,967,295 records, but only 2 fit/ },
+  { file: 'shp-first-record-damaged.zip', outcome: 'fails', code: 'shapefile-invalid', message: /not one can be read: it is damaged at shape 1 \(byte 100\)/ },
+  { file: 'shp-second-record-damaged.zip', outcome: 1, code: 'shapefile-invalid', message: /damaged at shape 2 \(byte 128\): the shape before it was read/ },
+  { file: 'zip-bomb.zip', outcome: 'fails', code: 'shapefile-invalid', message: /inflates to more than the 156 bytes its directory gives/ },
 ];
 
 /** Issues that are about one feature (or CSV row): they must say which, and when a value is at fault, which property. */
