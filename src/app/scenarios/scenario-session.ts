@@ -15,7 +15,8 @@ import { decodeScenario, encodeScenario } from './scenario-codec';
 export interface ScenarioSession {
   current?: ScenarioMeta;
   list: ScenarioMeta[];
-  saving: 'idle' | 'saving' | 'saved' | 'error';
+  /** `pending`: a change is waiting for the debounced save, so "Saved" is never shown before it is true. */
+  saving: 'idle' | 'pending' | 'saving' | 'saved' | 'error';
   error?: string;
 }
 
@@ -50,18 +51,31 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 
 function scheduleSave() {
   clearTimeout(timer);
+  const { current, saving } = scenarioSession.get();
+  if (!current || appStore.get() === lastSaved) return;
+  if (saving !== 'pending' && saving !== 'error') scenarioSession.set((s) => ({ ...s, saving: 'pending' }));
   timer = setTimeout(saveNow, 800);
+}
+
+/** A tab being hidden or closed: write what is pending now rather than after the debounce. */
+function flushOnHide() {
+  if (scenarioSession.get().saving !== 'pending') return;
+  clearTimeout(timer);
+  void saveNow();
 }
 
 export async function saveNow(): Promise<void> {
   const { current } = scenarioSession.get();
   const state = appStore.get();
+  if (current && state === lastSaved && scenarioSession.get().saving === 'pending') scenarioSession.set((s) => ({ ...s, saving: 'saved' }));
   if (!current || state === lastSaved || state.jobs.length > 0) return;
   lastSaved = state;
   scenarioSession.set((s) => ({ ...s, saving: 'saving' }));
   try {
     const meta = await store(current.id, current.name, state);
-    scenarioSession.set((s) => ({ ...s, current: meta, saving: 'saved', error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) }));
+    // a change made while this save ran is still pending
+    const after = appStore.get() === lastSaved ? 'saved' : 'pending';
+    scenarioSession.set((s) => ({ ...s, current: meta, saving: after, error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) }));
   } catch (e) {
     scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));
   }
@@ -94,6 +108,10 @@ export async function startScenarios(loadDefault: () => Promise<void>): Promise<
     await newScenario('Sample province', appStore.get());
   }
   appStore.subscribe(scheduleSave);
+  if (typeof document !== 'undefined') {
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushOnHide());
+    window.addEventListener('pagehide', flushOnHide);
+  }
   return restored;
 }
 

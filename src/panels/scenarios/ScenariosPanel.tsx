@@ -43,7 +43,7 @@ export function ScenariosPanel() {
         brings back what was on screen.
       </p>
       <p className="meta" aria-live="polite" data-testid="save-status">
-        {session.saving === 'saving' ? 'Saving…' : session.saving === 'saved' ? `Saved “${session.current?.name ?? ''}”.` : session.saving === 'error' ? session.error : ''}
+        {session.saving === 'pending' ? 'Unsaved changes; saving in a moment…' : session.saving === 'saving' ? 'Saving…' : session.saving === 'saved' ? `Saved “${session.current?.name ?? ''}”.` : session.saving === 'error' ? session.error : ''}
       </p>
       <table className="data" data-testid="scenario-list">
         <caption>Scenarios</caption>
