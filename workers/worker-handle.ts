@@ -46,7 +46,7 @@ export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api
     worker = factory();
     const crashed = (what: string) => {
       stop();
-      const err = new WorkerCrashError(`The background worker failed: ${what}. It has been restarted; try again.`);
+      const err = new WorkerCrashError(`The background worker failed: ${what}. A fresh worker starts when you run it again.`);
       for (const r of [...running]) r.reject(err);
       running.clear();
     };

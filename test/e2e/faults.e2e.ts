@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { openSampleApp, screenshot } from './harness';
+
+/**
+ * A background worker that dies: the browser is made to serve a coverage worker script that throws
+ * as it starts (as a damaged cache or an engine bug at load would), so the real app meets a real
+ * worker failure; nothing in the app is stubbed. Then the script is served as built again.
+ */
+describe('a background worker that dies', () => {
+  const opened = openSampleApp();
+  const status = () => opened.app.page.getAttribute('[data-testid=coverage-panel]', 'data-status');
+
+  it('is reported with what failed, the loaded data stays, and the next run starts a fresh worker that completes', async () => {
+    const { page } = opened.app;
+    const broken = '**/assets/coverage.worker-*.js';
+    await page.route(broken, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("injected fault: the engine could not start");' }));
+    await page.click('#tab-coverage');
+    const alert = await page.waitForSelector('[data-testid=coverage-panel] [role=alert]', { timeout: 120_000 });
+    const message = (await alert.textContent()) ?? '';
+    expect(message).toContain('The background worker failed');
+    expect(message).toContain('injected fault: the engine could not start');
+    expect(message).toContain("A fresh worker starts when you run it again");
+    expect(await status()).toBe('error');
+    // nothing already loaded was lost
+    expect(await page.textContent('[data-testid=status]')).toContain('6 files');
+    await screenshot(page, '11-worker-fault');
+
+    await page.unroute(broken);
+    await page.click('[data-testid=coverage-panel] button:has-text("Run again")');
+    await page.waitForSelector('[data-testid=coverage-panel][data-status=done]', { timeout: 120_000 });
+    expect(await page.$('[data-testid=coverage-panel] [role=alert]')).toBeNull();
+    expect(await page.$$eval('[data-testid=province-shares] tr', (r) => r.length)).toBeGreaterThan(0);
+  });
+
+  it('sent no request outside its own origin', () => {
+    expect(opened.app.foreignRequests).toEqual([]);
+  });
+});
