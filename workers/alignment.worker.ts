@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
+import { exposeWithCollections } from './collections';
 import type { FeatureCollection } from 'geojson';
 import {
   alignedRegionFeatures,
@@ -37,4 +37,4 @@ const alignmentApi = {
 };
 
 export type AlignmentApi = typeof alignmentApi;
-Comlink.expose(alignmentApi);
+exposeWithCollections(alignmentApi);

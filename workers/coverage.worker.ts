@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
+import { exposeWithCollections } from './collections';
 import { analyseCoverage, coverageStats, type CoverageInputs, type CoverageOptions, type CoverageTimes } from '../src/engine/coverage';
 import type { ProgressFn } from '../src/model/progress';
 
@@ -15,4 +15,4 @@ const coverageApi = {
 };
 
 export type CoverageApi = typeof coverageApi;
-Comlink.expose(coverageApi);
+exposeWithCollections(coverageApi);

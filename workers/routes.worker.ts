@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
+import { exposeWithCollections } from './collections';
 import { planMobileYear, type MobilePlanInputs, type MobilePlanOptions } from '../src/engine/routing/mobile-plan';
 import type { ProgressFn } from '../src/model/progress';
 
@@ -11,4 +11,4 @@ const routesApi = {
 };
 
 export type RoutesApi = typeof routesApi;
-Comlink.expose(routesApi);
+exposeWithCollections(routesApi);

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import { AbortError } from '../src/model/errors';
 import type { Progress, ProgressFn } from '../src/model/progress';
+import { collectionSender } from './collections';
 
 /**
  * A lazily created, explicitly disposed comlink worker. The UI never holds a raw Worker.
@@ -32,6 +33,8 @@ interface Running {
 export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api> {
   let worker: Worker | null = null;
   let remote: Comlink.Remote<Api> | null = null;
+  /** what the jobs call: the remote, with feature collections sent once per worker (./collections) */
+  let api: Comlink.Remote<Api> | null = null;
   const running = new Set<Running>();
 
   const stop = () => {
@@ -39,10 +42,11 @@ export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api
     worker?.terminate();
     worker = null;
     remote = null;
+    api = null;
   };
 
   const start = () => {
-    if (remote) return remote;
+    if (api) return api;
     worker = factory();
     const crashed = (what: string) => {
       stop();
@@ -56,7 +60,8 @@ export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api
     });
     worker.addEventListener('messageerror', () => crashed('a message could not be read'));
     remote = Comlink.wrap<Api>(worker);
-    return remote;
+    api = collectionSender().wrap(remote);
+    return api;
   };
 
   return {

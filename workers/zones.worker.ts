@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import * as Comlink from 'comlink';
+import { exposeWithCollections } from './collections';
 import highsLoader, { type Highs } from 'highs';
 import highsWasmUrl from 'highs/runtime?url';
 import {
@@ -43,4 +43,4 @@ const zonesApi = {
 };
 
 export type ZonesApi = typeof zonesApi;
-Comlink.expose(zonesApi);
+exposeWithCollections(zonesApi);
