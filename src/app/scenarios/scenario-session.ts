@@ -27,16 +27,32 @@ const files = () => createIdbStore('thusong-planner-files', 'files');
 /** A state as stored: the dataset's files replaced by their ids (each file is stored on its own). */
 type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileIds: string[] } };
 
-async function store(id: string, name: string, state: AppState) {
+/** What was last written, per scenario id, so the next save writes only the slices that changed. */
+let written: { id: string; dataset: AppState['dataset']; stored: StoredState } | null = null;
+
+/** Saves run one after another, so what `written` records is what is on disk. */
+let queue: Promise<unknown> = Promise.resolve();
+function store(id: string, name: string, state: AppState): Promise<ScenarioMeta> {
+  const next = queue.then(() => storeNow(id, name, state));
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+async function storeNow(id: string, name: string, state: AppState) {
   const snap = snapshotOf(state);
-  const stored: StoredState = { ...snap, dataset: { fileIds: snap.dataset.files.map((f) => f.id) } };
+  const last = written?.id === id ? written : null;
+  const dataset = last && last.dataset === snap.dataset ? last.stored.dataset : { fileIds: snap.dataset.files.map((f) => f.id) };
+  const stored: StoredState = { ...snap, dataset };
   const known = new Set((await idbGet<string[]>('ids', files())) ?? []);
   const fresh = snap.dataset.files.filter((f) => !known.has(f.id));
   if (fresh.length) {
     await createMany(fresh.map((f) => [`file:${f.id}`, f] as [string, LoadedFile]), files());
     await idbSet('ids', [...known, ...fresh.map((f) => f.id)], files());
   }
-  return saveScenario(id, name, stored as unknown as AppState);
+  written = null; // until this save is done, nothing is known to be on disk
+  const meta = await saveScenario(id, name, stored as unknown as AppState, last?.stored as unknown as AppState | undefined);
+  written = { id, dataset: snap.dataset, stored };
+  return meta;
 }
 
 async function read(id: string): Promise<AppState | undefined> {
