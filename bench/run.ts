@@ -44,16 +44,27 @@ function parse(argv: string[]): { only?: string; sizes: BenchSize[]; child: bool
   return { only, sizes, child, entry };
 }
 
+function matches(only: string, name: string, path: string, names: Set<string>): boolean {
+  const wanted = only.split(',').map((w) => w.trim()).filter(Boolean);
+  return wanted.some((w) => (names.has(w) ? name === w : name.includes(w) || path.includes(w)));
+}
+
 async function loadEntries(only?: string): Promise<{ file: string; entry: BenchEntry }[]> {
   const files = [...findBenchFiles(join(root, 'src', 'engine')), ...findBenchFiles(join(root, 'bench'))];
   const entries: { file: string; entry: BenchEntry }[] = [];
+  const names = new Set<string>();
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    for (const value of Object.values(mod)) if (value && typeof value === 'object' && typeof (value as BenchEntry).name === 'string') names.add((value as BenchEntry).name);
+  }
   for (const file of files) {
     // every exported BenchEntry counts (a file may hold several, e.g. one per instance)
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
       const entry = value as BenchEntry;
       if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.run !== 'function') continue;
-      if (only && !entry.name.includes(only) && !relative(root, file).includes(only)) continue;
+      // an exact name wins (`--only io` is not also `location`); otherwise a part of the name or path
+      if (only && !matches(only, entry.name, relative(root, file), names)) continue;
       entries.push({ file, entry });
     }
   }
