@@ -75,6 +75,31 @@ describe('scenarios, undo and reload in a real browser', () => {
     await screenshot(page, '07-scenarios');
   });
 
+  it('a file loaded again as another layer is restored as that layer after a reload', async () => {
+    const { page } = opened.app;
+    await page.click('#tab-data');
+    const body = await import('node:fs').then((fs) => fs.readFileSync(new URL('../../data/sample/settlements.geojson', import.meta.url)));
+    await page.setInputFiles('[data-testid="file-input"]', { name: 'villages-again.geojson', mimeType: 'application/json', buffer: body });
+    const row = '[data-testid=dataset-summary] li[data-file="villages-again.geojson"]';
+    await page.waitForSelector(row);
+    expect(await page.$eval(`${row} select`, (s) => (s as HTMLSelectElement).value)).toBe('settlements');
+    await page.selectOption(`${row} select`, 'thusong');
+    await page.waitForFunction((sel) => (document.querySelector(`${sel} select`) as HTMLSelectElement | null)?.value === 'thusong', row);
+    await page.click('#tab-scenarios');
+    await saved();
+    // two scenarios share a name by now: the input's id names the scenario
+    const openBefore = await page.getAttribute('[data-testid=scenario-list] tr[aria-current=true] input', 'id');
+    expect(openBefore).toMatch(/^rename-sc-/);
+    await page.reload();
+    await page.click('#tab-data');
+    await page.waitForSelector(row, { timeout: 60_000 });
+    // the scenario on screen before the reload is the one open after it
+    await page.click('#tab-scenarios');
+    expect(await page.getAttribute('[data-testid=scenario-list] tr[aria-current=true] input', 'id')).toBe(openBefore);
+    await page.click('#tab-data');
+    expect(await page.$eval(`${row} select`, (s) => (s as HTMLSelectElement).value)).toBe('thusong');
+  });
+
   it('sent no request outside its own origin', () => {
     expect(opened.app.foreignRequests).toEqual([]);
   });

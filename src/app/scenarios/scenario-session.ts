@@ -24,8 +24,28 @@ export const scenarioSession = createStore<ScenarioSession>({ list: [], saving: 
 
 const files = () => createIdbStore('thusong-planner-files', 'files');
 
-/** A state as stored: the dataset's files replaced by their ids (each file is stored on its own). */
-type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileIds: string[] } };
+/**
+ * A state as stored: the dataset's files replaced by storage keys (each file is stored on its own,
+ * once). Scenarios saved before keys existed name files by `fileIds`.
+ */
+type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileKeys?: string[]; fileIds?: string[] } };
+
+/**
+ * A file's storage key: its content id plus what the app decided about it (layer, field mapping,
+ * extent, features). Loading the same bytes again as another layer keeps the id but is a different
+ * file, so it must not be mistaken for the one already stored.
+ */
+const keys = new WeakMap<LoadedFile, string>();
+export function fileStorageKey(f: LoadedFile): string {
+  let key = keys.get(f);
+  if (key) return key;
+  const decided = JSON.stringify([f.kind, f.fieldMap, f.fields, f.extent, f.collection.features.length, f.sourceCrs]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < decided.length; i++) h = Math.imul(h ^ decided.charCodeAt(i), 0x01000193);
+  key = `${f.id}~${(h >>> 0).toString(36)}`;
+  keys.set(f, key);
+  return key;
+}
 
 /** What was last written, per scenario id, so the next save writes only the slices that changed. */
 let written: { id: string; dataset: AppState['dataset']; stored: StoredState } | null = null;
@@ -41,13 +61,13 @@ function store(id: string, name: string, state: AppState): Promise<ScenarioMeta>
 async function storeNow(id: string, name: string, state: AppState) {
   const snap = snapshotOf(state);
   const last = written?.id === id ? written : null;
-  const dataset = last && last.dataset === snap.dataset ? last.stored.dataset : { fileIds: snap.dataset.files.map((f) => f.id) };
+  const dataset = last && last.dataset === snap.dataset ? last.stored.dataset : { fileKeys: snap.dataset.files.map(fileStorageKey) };
   const stored: StoredState = { ...snap, dataset };
   const known = new Set((await idbGet<string[]>('ids', files())) ?? []);
-  const fresh = snap.dataset.files.filter((f) => !known.has(f.id));
+  const fresh = snap.dataset.files.filter((f) => !known.has(fileStorageKey(f)));
   if (fresh.length) {
-    await createMany(fresh.map((f) => [`file:${f.id}`, f] as [string, LoadedFile]), files());
-    await idbSet('ids', [...known, ...fresh.map((f) => f.id)], files());
+    await createMany(fresh.map((f) => [`file:${fileStorageKey(f)}`, f] as [string, LoadedFile]), files());
+    await idbSet('ids', [...known, ...fresh.map(fileStorageKey)], files());
   }
   written = null; // until this save is done, nothing is known to be on disk
   const meta = await saveScenario(id, name, stored as unknown as AppState, last?.stored as unknown as AppState | undefined);
@@ -58,15 +78,28 @@ async function storeNow(id: string, name: string, state: AppState) {
 async function read(id: string): Promise<AppState | undefined> {
   const stored = (await loadScenarioState(id)) as unknown as StoredState | undefined;
   if (!stored) return undefined;
-  const loaded = await Promise.all(stored.dataset.fileIds.map((f) => idbGet<LoadedFile>(`file:${f}`, files())));
+  const loaded = await Promise.all((stored.dataset.fileKeys ?? stored.dataset.fileIds ?? []).map((f) => idbGet<LoadedFile>(`file:${f}`, files())));
   return { ...(stored as unknown as AppState), dataset: { files: loaded.filter((f): f is LoadedFile => !!f) } };
 }
 
 let lastSaved: AppState | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
+/** While another scenario is being opened, imported or created, nothing is saved into the old one. */
+let switching = 0;
+async function whileSwitching<T>(work: () => Promise<T>): Promise<T> {
+  clearTimeout(timer);
+  switching++;
+  try {
+    return await work();
+  } finally {
+    switching--;
+  }
+}
+
 function scheduleSave() {
   clearTimeout(timer);
+  if (switching) return;
   const { current, saving } = scenarioSession.get();
   if (!current || appStore.get() === lastSaved) return;
   if (saving !== 'pending' && saving !== 'error') scenarioSession.set((s) => ({ ...s, saving: 'pending' }));
@@ -84,14 +117,17 @@ export async function saveNow(): Promise<void> {
   const { current } = scenarioSession.get();
   const state = appStore.get();
   if (current && state === lastSaved && scenarioSession.get().saving === 'pending') scenarioSession.set((s) => ({ ...s, saving: 'saved' }));
-  if (!current || state === lastSaved || state.jobs.length > 0) return;
+  if (!current || switching || state === lastSaved || state.jobs.length > 0) return;
   lastSaved = state;
   scenarioSession.set((s) => ({ ...s, saving: 'saving' }));
   try {
     const meta = await store(current.id, current.name, state);
     // a change made while this save ran is still pending
     const after = appStore.get() === lastSaved ? 'saved' : 'pending';
-    scenarioSession.set((s) => ({ ...s, current: meta, saving: after, error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) }));
+    // another scenario may have been opened while this one was written
+    scenarioSession.set((s) =>
+      s.current?.id === meta.id ? { ...s, current: meta, saving: after, error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) } : { ...s, list: s.list.map((m) => (m.id === meta.id ? meta : m)) },
+    );
   } catch (e) {
     scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));
   }
@@ -147,18 +183,20 @@ async function newScenario(name: string, state: AppState): Promise<ScenarioMeta 
 
 export async function switchScenario(id: string): Promise<void> {
   await saveNow();
-  const meta = scenarioSession.get().list.find((m) => m.id === id);
-  const saved = meta && (await read(id));
-  if (!meta || !saved) return;
-  appStore.set(() => ({ ...restoreSnapshot(initialState(), saved), sampleStatus: 'loaded', fitKey: `restore-${id}` }));
-  lastSaved = appStore.get();
-  await setCurrentScenario(id);
-  scenarioSession.set((s) => ({ ...s, current: meta }));
+  await whileSwitching(async () => {
+    const meta = scenarioSession.get().list.find((m) => m.id === id);
+    const saved = meta && (await read(id));
+    if (!meta || !saved) return;
+    appStore.set(() => ({ ...restoreSnapshot(initialState(), saved), sampleStatus: 'loaded', fitKey: `restore-${id}` }));
+    lastSaved = appStore.get();
+    await setCurrentScenario(id);
+    scenarioSession.set((s) => ({ ...s, current: meta, saving: 'saved' }));
+  });
 }
 
 export async function duplicateScenario(name: string): Promise<void> {
   await saveNow();
-  await newScenario(name, appStore.get());
+  await whileSwitching(() => newScenario(name, appStore.get()));
 }
 
 export async function renameCurrent(id: string, name: string): Promise<void> {
@@ -191,6 +229,8 @@ export function exportCurrent(): { fileName: string; text: string } {
 export async function importScenario(text: string): Promise<void> {
   const file = decodeScenario<AppState>(text);
   await saveNow();
-  appStore.set(() => ({ ...restoreSnapshot(initialState(), file.state), sampleStatus: 'loaded', fitKey: `import-${Date.now()}` }));
-  await newScenario(file.name, appStore.get());
+  await whileSwitching(async () => {
+    appStore.set(() => ({ ...restoreSnapshot(initialState(), file.state), sampleStatus: 'loaded', fitKey: `import-${Date.now()}` }));
+    await newScenario(file.name, appStore.get());
+  });
 }
