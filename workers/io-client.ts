@@ -4,6 +4,7 @@ import type { IoApi } from './io.worker';
 import { createWorkerHandle, type Job } from './worker-handle';
 import type { LoadOptions, LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
+import { registerStoredCollection } from '../src/app/scenarios/file-store';
 
 /**
  * Each file loads in its own worker, so files parse in parallel and cancelling one load
@@ -27,9 +28,13 @@ export function loadFileInWorker(source: Blob | ArrayBuffer, options: LoadOption
     onProgress?.({ phase: 'receiving', done: received.length, total });
   });
   const job = handle.call<LoadResult>(async (api, progress) => {
-    const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult;
-    if (result.ok) result.file.collection.features = received;
-    return result;
+    const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult & { storedAs?: string };
+    if (result.ok) {
+      result.file.collection.features = received;
+      if (result.storedAs) registerStoredCollection(result.file.collection, result.storedAs);
+    }
+    const { storedAs: _, ...loaded } = result as LoadResult & { storedAs?: string };
+    return loaded as LoadResult;
   }, onProgress);
   job.promise.then(handle.dispose, handle.dispose);
   return job;

@@ -4,6 +4,7 @@ import type { Feature } from 'geojson';
 import { featureBatches } from '../src/io/feature-batches';
 import { loadSource, type LoadOptions, type LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
+import { storeCollection } from '../src/app/scenarios/file-store';
 
 // Thin: the loading pipeline lives in src/io; this only wires it to comlink.
 const ioApi = {
@@ -11,12 +12,20 @@ const ioApi = {
    * Loads a File/Blob (streamed when it is big GeoJSON) or bytes. With `deliver`, a loaded file's
    * features go over in batches, each awaited, and the result comes back with none of its own.
    */
-  async loadSource(source: Blob | ArrayBuffer, options: LoadOptions, progress?: ProgressFn, deliver?: (features: Feature[], total: number) => Promise<void>): Promise<LoadResult> {
+  async loadSource(
+    source: Blob | ArrayBuffer,
+    options: LoadOptions,
+    progress?: ProgressFn,
+    deliver?: (features: Feature[], total: number) => Promise<void>,
+  ): Promise<LoadResult & { storedAs?: string }> {
     const result = await loadSource(source, options, progress);
     if (!result.ok || !deliver) return result;
+    // the features go into the browser's storage from here, so saving the scenario later never
+    // clones them on the page's thread (src/app/scenarios/file-store.ts)
+    const stored = storeCollection(result.file.collection);
     const { features } = result.file.collection;
     for (const batch of featureBatches(features)) await deliver(batch, features.length);
-    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } } };
+    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs: await stored };
   },
 };
 

@@ -90,7 +90,11 @@ describe('scenarios, undo and reload in a real browser', () => {
     // two scenarios share a name by now: the input's id names the scenario
     const openBefore = await page.getAttribute('[data-testid=scenario-list] tr[aria-current=true] input', 'id');
     expect(openBefore).toMatch(/^rename-sc-/);
+    const before = (await page.textContent('[data-testid=status]')) ?? '';
+    expect(before).toMatch(/^\d+ files loaded$/);
     await page.reload();
+    // the restored scenario opens on the tab it was saved with; wait for it before clicking
+    await page.waitForFunction((text) => document.querySelector('[data-testid=status]')?.textContent === text && !!document.querySelector('[data-testid=scenario-list]'), before, { timeout: 60_000 });
     await page.click('#tab-data');
     await page.waitForSelector(row, { timeout: 60_000 });
     // the scenario on screen before the reload is the one open after it

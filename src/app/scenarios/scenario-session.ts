@@ -1,13 +1,12 @@
 /**
  * The scenario being worked on: restored at start-up, saved automatically (debounced) as the state
  * changes, and switched, renamed, duplicated, deleted, exported and imported from the Scenarios
- * panel. Loaded files are stored once each (they never change), so a save after a settings change
- * writes only the small part that changed.
+ * panel. Loaded files are stored once each (./file-store), so a save after a settings change writes
+ * only the small part that changed.
  */
-import { createStore as createIdbStore, get as idbGet, set as idbSet, setMany as createMany } from 'idb-keyval';
 import { createStore } from '../store';
 import { appStore, initialState, type AppState } from '../state';
-import type { LoadedFile } from '../../model/layers';
+import { fileStorageKey, persistFiles, readFiles } from './file-store';
 import { restoreSnapshot, snapshotOf } from './snapshot';
 import { deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
 import { decodeScenario, encodeScenario } from './scenario-codec';
@@ -22,30 +21,11 @@ export interface ScenarioSession {
 
 export const scenarioSession = createStore<ScenarioSession>({ list: [], saving: 'idle' });
 
-const files = () => createIdbStore('thusong-planner-files', 'files');
-
 /**
  * A state as stored: the dataset's files replaced by storage keys (each file is stored on its own,
  * once). Scenarios saved before keys existed name files by `fileIds`.
  */
 type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileKeys?: string[]; fileIds?: string[] } };
-
-/**
- * A file's storage key: its content id plus what the app decided about it (layer, field mapping,
- * extent, features). Loading the same bytes again as another layer keeps the id but is a different
- * file, so it must not be mistaken for the one already stored.
- */
-const keys = new WeakMap<LoadedFile, string>();
-export function fileStorageKey(f: LoadedFile): string {
-  let key = keys.get(f);
-  if (key) return key;
-  const decided = JSON.stringify([f.kind, f.fieldMap, f.fields, f.extent, f.collection.features.length, f.sourceCrs]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < decided.length; i++) h = Math.imul(h ^ decided.charCodeAt(i), 0x01000193);
-  key = `${f.id}~${(h >>> 0).toString(36)}`;
-  keys.set(f, key);
-  return key;
-}
 
 /** What was last written, per scenario id, so the next save writes only the slices that changed. */
 let written: { id: string; dataset: AppState['dataset']; stored: StoredState } | null = null;
@@ -63,12 +43,7 @@ async function storeNow(id: string, name: string, state: AppState) {
   const last = written?.id === id ? written : null;
   const dataset = last && last.dataset === snap.dataset ? last.stored.dataset : { fileKeys: snap.dataset.files.map(fileStorageKey) };
   const stored: StoredState = { ...snap, dataset };
-  const known = new Set((await idbGet<string[]>('ids', files())) ?? []);
-  const fresh = snap.dataset.files.filter((f) => !known.has(fileStorageKey(f)));
-  if (fresh.length) {
-    await createMany(fresh.map((f) => [`file:${fileStorageKey(f)}`, f] as [string, LoadedFile]), files());
-    await idbSet('ids', [...known, ...fresh.map(fileStorageKey)], files());
-  }
+  if (dataset !== last?.stored.dataset) await persistFiles(snap.dataset.files);
   written = null; // until this save is done, nothing is known to be on disk
   const meta = await saveScenario(id, name, stored as unknown as AppState, last?.stored as unknown as AppState | undefined);
   written = { id, dataset: snap.dataset, stored };
@@ -78,8 +53,7 @@ async function storeNow(id: string, name: string, state: AppState) {
 async function read(id: string): Promise<AppState | undefined> {
   const stored = (await loadScenarioState(id)) as unknown as StoredState | undefined;
   if (!stored) return undefined;
-  const loaded = await Promise.all((stored.dataset.fileKeys ?? stored.dataset.fileIds ?? []).map((f) => idbGet<LoadedFile>(`file:${f}`, files())));
-  return { ...(stored as unknown as AppState), dataset: { files: loaded.filter((f): f is LoadedFile => !!f) } };
+  return { ...(stored as unknown as AppState), dataset: { files: await readFiles(stored.dataset.fileKeys ?? stored.dataset.fileIds ?? []) } };
 }
 
 let lastSaved: AppState | null = null;

@@ -1,0 +1,120 @@
+/**
+ * Loaded files in IndexedDB, stored once each and shared by every scenario that uses them.
+ *
+ * A file is two records: its features (`collection:<key>`, big, written once per collection) and
+ * what the app decided about it (`file:<key>`: layer, field mapping, extent… with the collection
+ * named by key, small). The io worker that loaded a file writes its features itself, off the page's
+ * thread, and the page only records the key; so a big file never costs the page a structured clone
+ * of megabytes when it is saved. Scenarios saved before this split hold whole files under
+ * `file:<key>` and still load.
+ *
+ * DOM-free and app-free: the io worker imports it too.
+ */
+import { createStore, get, getMany, set, setMany } from 'idb-keyval';
+import type { FeatureCollection } from 'geojson';
+import type { LoadedFile } from '../../model/layers';
+
+const db = () => createStore('thusong-planner-files', 'files');
+const INDEX = 'ids';
+
+/** Worker side: stores a loaded file's features and returns their key (undefined if storage failed). */
+export async function storeCollection(fc: FeatureCollection): Promise<string | undefined> {
+  const key = `col-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+  try {
+    await set(`collection:${key}`, fc, db());
+    return key;
+  } catch {
+    return undefined; // e.g. storage full: the page stores it when it saves
+  }
+}
+
+const collectionKeys = new WeakMap<FeatureCollection, string>();
+/** collection keys written by a worker in this session (not in the index yet) */
+const writtenByWorkers = new Set<string>();
+let next = 0;
+const session = Date.now().toString(36);
+
+/** Page side: a collection the io worker has already stored under `key`. */
+export function registerStoredCollection(fc: FeatureCollection, key: string): void {
+  collectionKeys.set(fc, key);
+  writtenByWorkers.add(`collection:${key}`);
+}
+
+function collectionKey(fc: FeatureCollection): string {
+  let key = collectionKeys.get(fc);
+  if (!key) collectionKeys.set(fc, (key = `col-${session}-${next++}`));
+  return key;
+}
+
+/**
+ * A file's key: its features' key plus what the app decided about it. Loading the same bytes again
+ * as another layer keeps the file's id but is another file, and must not be mistaken for it.
+ */
+const fileKeys = new WeakMap<LoadedFile, string>();
+export function fileStorageKey(f: LoadedFile): string {
+  let key = fileKeys.get(f);
+  if (key) return key;
+  const decided = JSON.stringify([f.id, f.fileName, f.kind, f.fieldMap, f.fields, f.extent, f.sourceCrs, f.bytes, f.warnings.length, collectionKey(f.collection)]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < decided.length; i++) h = Math.imul(h ^ decided.charCodeAt(i), 0x01000193);
+  key = `${f.id}~${(h >>> 0).toString(36)}`;
+  fileKeys.set(f, key);
+  return key;
+}
+
+interface StoredFile extends Omit<LoadedFile, 'collection'> {
+  collection: { collectionKey: string } | FeatureCollection;
+}
+
+/** Page side: stores what is not stored yet; returns the files' keys, in order. */
+export async function persistFiles(files: LoadedFile[]): Promise<string[]> {
+  const known = new Set([...((await get<string[]>(INDEX, db())) ?? []), ...writtenByWorkers]);
+  const writes: [string, unknown][] = [];
+  const added: string[] = [];
+  for (const f of files) {
+    const ck = `collection:${collectionKey(f.collection)}`;
+    if (!known.has(ck)) {
+      writes.push([ck, f.collection]);
+      known.add(ck);
+    }
+    if (writtenByWorkers.has(ck)) added.push(ck);
+    const fk = `file:${fileStorageKey(f)}`;
+    if (!known.has(fk)) {
+      const meta: StoredFile = { ...f, collection: { collectionKey: collectionKey(f.collection) } };
+      writes.push([fk, meta]);
+      known.add(fk);
+    }
+  }
+  if (writes.length || added.length) {
+    await setMany(writes, db());
+    const index = new Set((await get<string[]>(INDEX, db())) ?? []);
+    for (const [k] of writes) index.add(k);
+    for (const k of added) index.add(k);
+    await set(INDEX, [...index], db());
+  }
+  return files.map(fileStorageKey);
+}
+
+/** Page side: the files under these keys (those missing are left out). */
+export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
+  const stored = await getMany<StoredFile | undefined>(keys.map((k) => `file:${k}`), db());
+  const refs = stored.map((s) => (s?.collection as { collectionKey?: string } | undefined)?.collectionKey);
+  const collections = await getMany<FeatureCollection | undefined>(refs.filter((r): r is string => typeof r === 'string').map((r) => `collection:${r}`), db());
+  const byKey = new Map(refs.filter((r): r is string => typeof r === 'string').map((r, i) => [r, collections[i]]));
+  const out: LoadedFile[] = [];
+  for (const [i, s] of stored.entries()) {
+    if (!s) continue;
+    const ref = refs[i];
+    if (typeof ref !== 'string') {
+      out.push(s as LoadedFile); // saved whole, before the split
+      continue;
+    }
+    const fc = byKey.get(ref);
+    if (!fc) continue;
+    collectionKeys.set(fc, ref);
+    const file = { ...s, collection: fc } as LoadedFile;
+    fileKeys.set(file, keys[i]);
+    out.push(file);
+  }
+  return out;
+}
