@@ -5,6 +5,7 @@ import { createWorkerHandle, type Job } from './worker-handle';
 import type { LoadOptions, LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
 import { registerStoredCollection } from '../src/app/scenarios/file-store';
+import { registerMapBlob } from '../src/map/map-data';
 
 /**
  * Each file loads in its own worker, so files parse in parallel and cancelling one load
@@ -28,12 +29,14 @@ export function loadFileInWorker(source: Blob | ArrayBuffer, options: LoadOption
     onProgress?.({ phase: 'receiving', done: received.length, total });
   });
   const job = handle.call<LoadResult>(async (api, progress) => {
-    const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult & { storedAs?: string };
+    type Extra = { storedAs?: string; mapBlob?: Blob };
+    const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult & Extra;
     if (result.ok) {
       result.file.collection.features = received;
       if (result.storedAs) registerStoredCollection(result.file.collection, result.storedAs);
+      if (result.mapBlob) registerMapBlob(result.file.collection, result.mapBlob);
     }
-    const { storedAs: _, ...loaded } = result as LoadResult & { storedAs?: string };
+    const { storedAs: _stored, mapBlob: _blob, ...loaded } = result as LoadResult & Extra;
     return loaded as LoadResult;
   }, onProgress);
   job.promise.then(handle.dispose, handle.dispose);

@@ -5,6 +5,7 @@ import { featureBatches } from '../src/io/feature-batches';
 import { loadSource, type LoadOptions, type LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
 import { storeCollection } from '../src/app/scenarios/file-store';
+import { mapBlobWriter } from '../src/map/map-data';
 
 // Thin: the loading pipeline lives in src/io; this only wires it to comlink.
 const ioApi = {
@@ -17,15 +18,22 @@ const ioApi = {
     options: LoadOptions,
     progress?: ProgressFn,
     deliver?: (features: Feature[], total: number) => Promise<void>,
-  ): Promise<LoadResult & { storedAs?: string }> {
+  ): Promise<LoadResult & { storedAs?: string; mapBlob?: Blob }> {
     const result = await loadSource(source, options, progress);
     if (!result.ok || !deliver) return result;
     // the features go into the browser's storage from here, so saving the scenario later never
     // clones them on the page's thread (src/app/scenarios/file-store.ts)
     const stored = storeCollection(result.file.collection);
     const { features } = result.file.collection;
-    for (const batch of featureBatches(features)) await deliver(batch, features.length);
-    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs: await stored };
+    // the same features as GeoJSON text for the map: MapLibre's worker reads it from a blob: URL,
+    // so drawing a big file never clones it on the page's thread either
+    const text = mapBlobWriter();
+    for (const batch of featureBatches(features)) {
+      text.add(batch);
+      await deliver(batch, features.length);
+    }
+    const mapBlob = text.blob();
+    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs: await stored, mapBlob };
   },
 };
 

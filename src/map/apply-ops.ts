@@ -1,6 +1,7 @@
 /** Replays planned operations (update-plan.ts) on a live MapLibre map. */
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { MapOp } from './update-plan';
+import { mapSourceData } from './map-data';
 
 export type MapLike = Pick<
   MaplibreMap,
@@ -17,10 +18,10 @@ export function applyOps(map: MapLike, ops: ReadonlyArray<MapOp>): void {
         map.removeSource(o.id);
         break;
       case 'addSource':
-        map.addSource(o.id, o.source);
+        map.addSource(o.id, o.source.type === 'geojson' ? { ...o.source, data: mapSourceData(o.source.data) } : o.source);
         break;
       case 'setData':
-        (map.getSource(o.id) as GeoJSONSource).setData(o.data as GeoJSON.GeoJSON);
+        (map.getSource(o.id) as GeoJSONSource).setData(mapSourceData(o.data) as GeoJSON.GeoJSON | string);
         break;
       case 'addLayer':
         map.addLayer(o.layer, o.beforeId);

@@ -8,17 +8,20 @@ const layerCache = new WeakMap<LoadedFile[], Partial<Record<LayerKind, FeatureCo
  * The layer of a kind is every file assigned to it, concatenated. Derived, and memoised on the
  * identity of the files array so repeated reads are free.
  */
+/** On a layer made of several files: their collections, in order (the map composes their text). */
+export const CONCATENATES: unique symbol = Symbol('concatenates');
+
 export function layerCollection(dataset: Dataset, kind: LayerKind): FeatureCollection | undefined {
   let cached = layerCache.get(dataset.files);
   if (!cached) layerCache.set(dataset.files, (cached = {}));
   if (kind in cached) return cached[kind];
   const files = dataset.files.filter((f) => f.kind === kind);
-  const result =
-    files.length === 0
-      ? undefined
-      : files.length === 1
-        ? files[0].collection
-        : { type: 'FeatureCollection' as const, features: files.flatMap((f) => f.collection.features) };
+  let result: FeatureCollection | undefined;
+  if (files.length === 1) result = files[0].collection;
+  else if (files.length > 1) {
+    result = { type: 'FeatureCollection' as const, features: files.flatMap((f) => f.collection.features) };
+    Object.defineProperty(result, CONCATENATES, { value: files.map((f) => f.collection) });
+  }
   cached[kind] = result;
   return result;
 }

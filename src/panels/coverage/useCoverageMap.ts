@@ -15,8 +15,10 @@ export function useCoverageMap(active: boolean): MapSpec | null {
   const thresholds = useStoreSlice(appStore, (s) => s.coverage.stats?.thresholds ?? s.coverage.thresholds);
   const showCatchments = useStoreSlice(appStore, (s) => s.coverage.showCatchments);
   const dataset = useStoreSlice(appStore, (s) => s.dataset);
-  const settlements = layerCollection(dataset, 'settlements');
-  const offices = layerCollection(dataset, 'offices');
+  // built only while the layers are shown: a big settlements file must not cost the page on every load
+  const shown = active && !!result;
+  const settlements = shown ? layerCollection(dataset, 'settlements') : undefined;
+  const offices = shown ? layerCollection(dataset, 'offices') : undefined;
   const positions = useMemo(() => (settlements ? settlementPositions(settlements) : null), [settlements]);
   const officeAt = useMemo(() => (offices ? officePositions(offices) : null), [offices]);
   const names = useMemo(() => new Map((settlements?.features ?? []).map((f) => [String(f.properties?.id), String(f.properties?.name ?? '')])), [settlements]);

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { resolveObjectURL } from 'node:buffer';
+import type { Feature, FeatureCollection } from 'geojson';
+import { mapBlobWriter, mapSourceData, registerMapBlob } from '../../src/map/map-data';
+import { layerCollection } from '../../src/model/dataset';
+import type { LoadedFile } from '../../src/model/layers';
+
+const point = (id: string, x: number): Feature => ({ type: 'Feature', properties: { id, name: `Dorp “${id}” ë` }, geometry: { type: 'Point', coordinates: [x, -33.5] } });
+
+/** The way the io worker does it: text written batch by batch, registered for the collection. */
+function loaded(id: string, features: Feature[], batch = 2): LoadedFile {
+  const collection: FeatureCollection = { type: 'FeatureCollection', features };
+  const w = mapBlobWriter();
+  for (let i = 0; i < features.length; i += batch) w.add(features.slice(i, i + batch));
+  registerMapBlob(collection, w.blob());
+  return { id, fileName: `${id}.geojson`, kind: 'settlements', collection, fields: [], fieldMap: {}, extent: [0, 0, 0, 0], sourceCrs: 'EPSG:4326', warnings: [], bytes: 1 };
+}
+
+async function read(url: unknown): Promise<unknown> {
+  expect(typeof url).toBe('string');
+  const blob = resolveObjectURL(url as string);
+  return JSON.parse(await blob!.text());
+}
+
+describe('GeoJSON given to MapLibre as a blob: URL', () => {
+  it('is the same collection, written in batches (including an empty one and non-ASCII names)', async () => {
+    const file = loaded('a', [point('1', 18), point('2', 18.5), point('3', 19)]);
+    expect(await read(mapSourceData(file.collection))).toEqual(file.collection);
+    const empty = loaded('e', []);
+    expect(await read(mapSourceData(empty.collection))).toEqual(empty.collection);
+    // the same URL every time for the same collection
+    expect(mapSourceData(file.collection)).toBe(mapSourceData(file.collection));
+  });
+
+  it('composes a layer of several files from slices of their text, skipping empty files', async () => {
+    const files = [loaded('a', [point('1', 18)]), loaded('e', []), loaded('b', [point('2', 19), point('3', 20)], 1)];
+    const layer = layerCollection({ files }, 'settlements')!;
+    expect(layer.features).toHaveLength(3);
+    expect(await read(mapSourceData(layer))).toEqual({ type: 'FeatureCollection', features: layer.features });
+  });
+
+  it('falls back to the object where any part has no text (an edit made on the page)', () => {
+    const edited: LoadedFile = { ...loaded('c', [point('9', 21)]), collection: { type: 'FeatureCollection', features: [point('9', 21.1)] } };
+    expect(mapSourceData(edited.collection)).toBe(edited.collection);
+    const layer = layerCollection({ files: [loaded('d', [point('1', 18)]), edited] }, 'settlements')!;
+    expect(mapSourceData(layer)).toBe(layer);
+    expect(mapSourceData(null)).toBe(null);
+  });
+});
