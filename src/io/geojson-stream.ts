@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes';
 import { InputError, type InputIssue } from '../model/errors';
 import { crsFromGeoJsonMember } from './crs';
 import { malformedJson, nonFiniteWarning, sourceFeatureFrom, topLevelFeatures } from './geojson-loader';
@@ -113,17 +114,6 @@ function utf8Length(s: string, units: number): number {
 /** A copy of bytes a..b (a Node Buffer's slice() is a view: the caller may reuse the chunk). */
 const copyOf = (chunk: Uint8Array, a: number, b: number) => new Uint8Array(chunk.subarray(a, b));
 
-function concat(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
-}
-
 /**
  * The byte scanner. `fileName` is for messages. Events come in file order, each value already
  * parsed; an InputError stops everything.
@@ -204,7 +194,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
   }
 
   function finishCapture() {
-    const value = parseCaptured(concat(capParts, capLength), capStart);
+    const value = parseCaptured(concatBytes(capParts, capLength), capStart);
     capParts = [];
     capLength = 0;
     if (afterCapture === AFTER_ELEMENT) events.element(value);
@@ -214,7 +204,7 @@ export function createFeatureScanner(fileName: string, events: FeatureScannerEve
 
   function finishKey() {
     keyParts.push(QUOTE);
-    const bytes = concat(keyParts, keyLength + 1);
+    const bytes = concatBytes(keyParts, keyLength + 1);
     keyParts = [];
     keyLength = 0;
     key = String(parseCaptured(bytes, keyStart));

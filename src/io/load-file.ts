@@ -1,3 +1,4 @@
+import { concatBytes } from './concat-bytes';
 import type { Feature } from 'geojson';
 import type { Catalogue } from '../model/catalogue';
 import { InputError, type InputIssue } from '../model/errors';
@@ -58,7 +59,6 @@ export type LoadResult = { ok: true; file: LoadedFile } | { ok: false; errors: I
 /** Per-feature errors shown when a whole file fails; the rest are summed up in one more line. */
 const MAX_LISTED_ERRORS = 100;
 const CHUNK = 1024;
-
 
 /** What a file can be read from: bytes in memory, a Blob (a browser File), or a stream of bytes. */
 export type LoadSource = ArrayBuffer | Uint8Array | Blob | ReadableStream<Uint8Array>;
@@ -211,17 +211,6 @@ async function* streamChunks(stream: ReadableStream<Uint8Array>): AsyncIterable<
   } finally {
     reader.releaseLock();
   }
-}
-
-function concatBytes(parts: Uint8Array[], length: number): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
 }
 
 /** A file read and parsed into source features, before the checks that do not depend on the format. */

@@ -3,6 +3,8 @@
  * DecompressionStream('deflate-raw'), present in browsers, workers and Node ≥ 20, so no library and
  * no DOM is needed.
  */
+import { concatBytes } from './concat-bytes';
+
 export interface ZipEntry {
   name: string;
   /** uncompressed size from the directory */
@@ -83,12 +85,5 @@ async function inflateRaw(raw: Uint8Array, size: number, name: string): Promise<
     }
     parts.push(r.value);
   }
-  if (parts.length === 1) return parts[0];
-  const out = new Uint8Array(length);
-  let p = 0;
-  for (const part of parts) {
-    out.set(part, p);
-    p += part.length;
-  }
-  return out;
+  return concatBytes(parts, length);
 }
