@@ -1,9 +1,7 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { actions } from './actions';
 import { appStore, type PanelId } from './state';
 import { useStoreSlice } from './store';
-import { loadSampleProvince } from './sample';
-import { startScenarios } from './scenarios/scenario-session';
 import { history, useHistory, useUndoShortcuts } from './undo';
 import { ScenariosPanel } from '../panels/scenarios/ScenariosPanel';
 import { datasetLayers } from '../model/dataset';
@@ -17,8 +15,6 @@ import type { MapSpec } from '../map/slots';
 import { useWindowDrop } from '../panels/data/FilePicker';
 
 const PANELS: { id: PanelId; label: string }[] = [{ id: 'data', label: 'Data' }, { id: 'layers', label: 'Map layers' }, ...CAPABILITIES, { id: 'scenarios', label: 'Scenarios' }];
-
-let started = false;
 
 export function App() {
   const panel = useStoreSlice(appStore, (s) => s.panel);
@@ -38,12 +34,6 @@ export function App() {
 
   const undo = useHistory();
   useUndoShortcuts();
-  useEffect(() => {
-    // StrictMode runs effects twice in development; start once
-    if (started) return;
-    started = true;
-    void startScenarios(loadSampleProvince);
-  }, []);
 
   return (
     <div className="app">

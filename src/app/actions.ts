@@ -1,7 +1,7 @@
 import { appStore, type AppState, type PanelId } from './state';
 import type { Store } from './store';
 import { loadFileInWorker } from '../../workers/io-client';
-import type { LoadOptions } from '../io/load-file';
+import type { LoadOptions, LoadResult } from '../io/load-file';
 import { startsLikeJson } from '../io/detect-format';
 import type { Job } from '../../workers/worker-handle';
 import type { LayerKind, LoadedFile } from '../model/layers';
@@ -23,6 +23,13 @@ const newId = (prefix: string) => `${prefix}-${session}-${nextId++}`;
  * Each loaded file's source, kept outside the state so a file can be reassigned later: the user's
  * File itself (a Blob: a handle, not its bytes) or the bytes fetched for the sample province.
  */
+export const loadOptions = (fileName: string, extra: Partial<LoadOptions> = {}): LoadOptions => ({
+  fileName,
+  maxBytes: MAX_FILE_BYTES,
+  maxStreamBytes: MAX_STREAMED_GEOJSON_BYTES,
+  ...extra,
+});
+
 const fileBytes = new Map<string, Blob | ArrayBuffer>();
 const runningJobs = new Map<string, Job<unknown>>();
 
@@ -32,7 +39,7 @@ export function makeActions(store: Store<AppState> = appStore) {
   /** Loads a file in its own worker: a File is handed over unread (the worker streams big GeoJSON from it). */
   async function loadBytes(fileName: string, bytes: Blob | ArrayBuffer, extra: Partial<LoadOptions> = {}, replaceId?: string): Promise<LoadedFile | null> {
     const id = newId('job');
-    const options: LoadOptions = { fileName, maxBytes: MAX_FILE_BYTES, maxStreamBytes: MAX_STREAMED_GEOJSON_BYTES, ...extra };
+    const options = loadOptions(fileName, extra);
     const size = bytes instanceof Blob ? bytes.size : bytes.byteLength;
     set((s) => ({ ...s, jobs: [...s.jobs, { id, fileName, bytes: size }], failures: s.failures.filter((f) => f.fileName !== fileName) }));
     const job = loadFileInWorker(bytes, options, (progress) =>
@@ -181,6 +188,34 @@ export function makeActions(store: Store<AppState> = appStore) {
     },
     fitToData() {
       set((s) => ({ ...s, fitKey: `fit${nextId++}` }));
+    },
+    /**
+     * Files loaded ahead of time (the sample province, parsed while the page starts): all enter the
+     * app in one update, so the map and panels draw once rather than once per file.
+     */
+    addLoaded(entries: { fileName: string; bytes: ArrayBuffer; result: LoadResult | Error }[]) {
+      const files: LoadedFile[] = [];
+      const failures: AppState['failures'] = [];
+      for (const { fileName, bytes, result } of entries) {
+        if (!(result instanceof Error) && result.ok) {
+          const file: LoadedFile = { ...result.file, id: newId('file') };
+          fileBytes.set(file.id, bytes);
+          files.push(file);
+          continue;
+        }
+        const errors =
+          result instanceof Error
+            ? [new InputError({ code: 'unknown-format', message: `${fileName} could not be loaded: ${result.message}`, fix: 'Reload the page; if it happens again, report it.', where: { file: fileName } }).toIssue()]
+            : result.errors;
+        failures.push({ id: newId('fail'), fileName, errors });
+      }
+      set((s) => ({
+        ...s,
+        dataset: files.reduce(withFile, s.dataset),
+        fitKey: files.length ? files[files.length - 1].id : s.fitKey,
+        failures: [...s.failures, ...failures],
+      }));
+      return failures.length === 0;
     },
     setSampleStatus(status: AppState['sampleStatus']) {
       set((s) => ({ ...s, sampleStatus: status }));

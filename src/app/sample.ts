@@ -5,7 +5,10 @@ import officesUrl from '../../data/sample/offices.geojson?url';
 import thusongUrl from '../../data/sample/thusong.geojson?url';
 import roadsUrl from '../../data/sample/roads.geojson?url';
 import type { LayerKind } from '../model/layers';
-import { actions } from './actions';
+import { actions, loadOptions } from './actions';
+import { loadFileInWorker } from '../../workers/io-client';
+import type { LoadResult } from '../io/load-file';
+import { SCENARIO_HINT } from './scenarios/scenario-store';
 
 /** The bundled sample province (data/sample, made by data/generator), served from the app's own origin. */
 export const SAMPLE_FILES: { kind: LayerKind; url: string; fileName: string }[] = [
@@ -31,4 +34,35 @@ export async function loadSampleProvince(): Promise<void> {
   } catch {
     actions.setSampleStatus('failed');
   }
+}
+
+
+type Loaded = { fileName: string; bytes: ArrayBuffer; result: LoadResult | Error };
+
+/**
+ * On a first visit, starts fetching and parsing the sample's files in workers straight away, while
+ * the page, React and the map start up; nothing enters the app until the returned loader is called
+ * (when no saved scenario was found). Where a scenario was saved before, returns the plain loader.
+ */
+export function prefetchSampleProvince(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): () => Promise<void> {
+  let returning = false;
+  try {
+    returning = !!storage?.getItem(SCENARIO_HINT);
+  } catch {
+    // storage refused (private mode): treat as a first visit
+  }
+  if (returning) return loadSampleProvince;
+  const loads: Promise<Loaded>[] = SAMPLE_FILES.map(async ({ kind, url, fileName }) => {
+    const response = await fetch(url);
+    if (!response.ok) return { fileName, bytes: new ArrayBuffer(0), result: new Error(`HTTP ${response.status}`) };
+    const bytes = await response.arrayBuffer();
+    const result = await loadFileInWorker(bytes, loadOptions(fileName, { kindHint: kind })).promise.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    return { fileName, bytes, result };
+  });
+  return async () => {
+    actions.setSampleStatus('loading');
+    // each file enters as soon as it is ready, so the province shows while the roads still parse
+    const ok = await Promise.all(loads.map((load) => load.then((x) => actions.addLoaded([x]))));
+    actions.setSampleStatus(ok.every(Boolean) ? 'loaded' : 'failed');
+  };
 }

@@ -8,8 +8,9 @@ import { createStore } from '../store';
 import { appStore, initialState, type AppState } from '../state';
 import { fileStorageKey, persistFiles, readFiles } from './file-store';
 import { restoreSnapshot, snapshotOf } from './snapshot';
-import { deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
+import { SCENARIO_HINT, deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
 import { decodeScenario, encodeScenario } from './scenario-codec';
+
 
 export interface ScenarioSession {
   current?: ScenarioMeta;
@@ -146,6 +147,11 @@ async function newScenario(name: string, state: AppState): Promise<ScenarioMeta 
     const id = newScenarioId();
     const meta = await store(id, name, state);
     await setCurrentScenario(id);
+    try {
+      localStorage.setItem(SCENARIO_HINT, '1'); // a hint only: the scenario itself is in IndexedDB
+    } catch {
+      // storage refused: the next start checks IndexedDB as usual
+    }
     lastSaved = state;
     scenarioSession.set((s) => ({ ...s, current: meta, list: [...s.list.filter((m) => m.id !== id), meta], saving: 'saved' }));
     return meta;

@@ -12,6 +12,9 @@ export interface ScenarioMeta {
   updatedAt: string;
 }
 
+/** Set in localStorage once a scenario has been saved here: the next start will most likely restore it. */
+export const SCENARIO_HINT = 'thusong-planner:has-scenario';
+
 const db = () => createStore('thusong-planner', 'scenarios');
 const INDEX = 'index';
 const CURRENT = 'current';
