@@ -142,7 +142,9 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
         if (live.skipFirstFit) live.skipFirstFit = false;
         else {
           const { clientWidth: w, clientHeight: h } = live.map.getContainer();
-          const padding = Math.max(0, Math.min(FIT_PADDING_PX, w / 8, h / 8));
+          const pad = Math.max(0, Math.min(FIT_PADDING_PX, w / 8, h / 8));
+          // the legend overlay sits at the right of the map: keep the data clear of it
+          const padding = { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(300, w * 0.3)) };
           live.map.fitBounds(fitBoundsFor(extent), { padding, duration: 0, maxZoom: 14 });
           live.viewChosen = true;
         }

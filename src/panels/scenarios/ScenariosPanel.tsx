@@ -64,7 +64,7 @@ export function ScenariosPanel() {
                   m.name
                 )}
               </td>
-              <td className="meta">{new Date(m.updatedAt).toLocaleString('en-ZA', { dateStyle: 'short', timeStyle: 'short' })}</td>
+              <td className="meta nowrap">{new Date(m.updatedAt).toLocaleString('en-ZA', { dateStyle: 'short', timeStyle: 'short' })}</td>
               <td>
                 {m.id === session.current?.id ? (
                   <span className="meta">open</span>
