@@ -4,7 +4,7 @@ import type { Feature } from 'geojson';
 import { featureBatches } from '../src/io/feature-batches';
 import { loadSource, type LoadOptions, type LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
-import { storeCollection } from '../src/app/scenarios/file-store';
+import { newCollectionKey, storeCollection, storeMapText } from '../src/app/scenarios/file-store';
 import { mapBlobWriter } from '../src/map/map-data';
 
 // Thin: the loading pipeline lives in src/io; this only wires it to comlink.
@@ -23,7 +23,8 @@ const ioApi = {
     if (!result.ok || !deliver) return result;
     // the features go into the browser's storage from here, so saving the scenario later never
     // clones them on the page's thread (src/app/scenarios/file-store.ts)
-    const stored = storeCollection(result.file.collection);
+    const key = newCollectionKey();
+    const stored = storeCollection(key, result.file.collection);
     const { features } = result.file.collection;
     // the same features as GeoJSON text for the map: MapLibre's worker reads it from a blob: URL,
     // so drawing a big file never clones it on the page's thread either
@@ -33,7 +34,9 @@ const ioApi = {
       await deliver(batch, features.length);
     }
     const mapBlob = text.blob();
-    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs: await stored, mapBlob };
+    const storedAs = (await stored) ? key : undefined;
+    if (storedAs) await storeMapText(key, mapBlob);
+    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs, mapBlob };
   },
 };
 

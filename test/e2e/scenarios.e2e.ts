@@ -33,6 +33,9 @@ describe('scenarios, undo and reload in a real browser', () => {
     expect(counts).toHaveLength(6);
     await page.click('#tab-scenarios');
     await saved();
+    const blobs: string[] = [];
+    const onRequest = (r: { url(): string; resourceType(): string }) => r.url().startsWith('blob:') && r.resourceType() === 'fetch' && blobs.push(r.url());
+    page.on('request', onRequest);
     await page.reload();
     await page.waitForSelector('[data-testid=status]');
     await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('5 files'), null, { timeout: 60_000 });
@@ -41,6 +44,9 @@ describe('scenarios, undo and reload in a real browser', () => {
     await page.click('#tab-layers');
     expect(await page.isChecked('[data-testid=layers-panel] label:has-text("Roads") input')).toBe(false);
     await waitForMap(page);
+    page.off('request', onRequest);
+    // restored files reach MapLibre as their stored GeoJSON text (blob: URLs), not as objects cloned on the page
+    expect(new Set(blobs).size).toBe(counts.filter((c) => c !== '0').length);
   });
 
   it('duplicates, renames, exports and imports scenarios, and compares two side by side', async () => {

@@ -13,18 +13,30 @@
 import { createStore, get, getMany, set, setMany } from 'idb-keyval';
 import type { FeatureCollection } from 'geojson';
 import type { LoadedFile } from '../../model/layers';
+import { registerMapBlob } from '../../map/map-data';
 
 const db = () => createStore('thusong-planner-files', 'files');
 const INDEX = 'ids';
 
-/** Worker side: stores a loaded file's features and returns their key (undefined if storage failed). */
-export async function storeCollection(fc: FeatureCollection): Promise<string | undefined> {
-  const key = `col-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** A new key for a collection about to be stored by a worker. */
+export const newCollectionKey = () => `col-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/** Worker side: stores a loaded file's features under `key`; false if storage failed. */
+export async function storeCollection(key: string, fc: FeatureCollection): Promise<boolean> {
   try {
     await set(`collection:${key}`, fc, db());
-    return key;
+    return true;
   } catch {
-    return undefined; // e.g. storage full: the page stores it when it saves
+    return false; // e.g. storage full: the page stores it when it saves
+  }
+}
+
+/** Worker side: stores the features' GeoJSON text for the map (src/map/map-data.ts) beside them. */
+export async function storeMapText(key: string, blob: Blob): Promise<void> {
+  try {
+    await set(`maptext:${key}`, blob, db());
+  } catch {
+    // without it a restored file reaches the map as an object, as before
   }
 }
 
@@ -101,6 +113,8 @@ export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
   const refs = stored.map((s) => (s?.collection as { collectionKey?: string } | undefined)?.collectionKey);
   const collections = await getMany<FeatureCollection | undefined>(refs.filter((r): r is string => typeof r === 'string').map((r) => `collection:${r}`), db());
   const byKey = new Map(refs.filter((r): r is string => typeof r === 'string').map((r, i) => [r, collections[i]]));
+  const blobs = await getMany<Blob | undefined>([...byKey.keys()].map((r) => `maptext:${r}`), db()).catch(() => []);
+  const texts = new Map([...byKey.keys()].map((r, i) => [r, blobs[i] instanceof Blob ? blobs[i] : undefined]));
   const out: LoadedFile[] = [];
   for (const [i, s] of stored.entries()) {
     if (!s) continue;
@@ -111,6 +125,8 @@ export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
     }
     const fc = byKey.get(ref);
     if (!fc) continue;
+    const text = texts.get(ref);
+    if (text) registerMapBlob(fc, text);
     collectionKeys.set(fc, ref);
     const file = { ...s, collection: fc } as LoadedFile;
     fileKeys.set(file, keys[i]);
