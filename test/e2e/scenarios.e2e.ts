@@ -33,6 +33,19 @@ describe('scenarios, undo and reload in a real browser', () => {
     expect(counts).toHaveLength(6);
     await page.click('#tab-scenarios');
     await saved();
+    // records no scenario names: one from three days ago (collected at start-up), one from today
+    // (kept a day, as another tab may not have saved it yet)
+    const planted = await page.evaluate(async () => {
+      const old = (Date.now() - 3 * 86_400_000).toString(36);
+      const today = Date.now().toString(36);
+      const keys = [`collection:col-${old}-orphan`, `maptext:col-${old}-orphan`, `file:file-${old}-1~x`, `collection:col-${today}-fresh`];
+      const db: IDBDatabase = await new Promise((ok, ko) => Object.assign(indexedDB.open('thusong-planner-files'), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
+      const tx = db.transaction('files', 'readwrite');
+      for (const k of keys) tx.objectStore('files').put({ type: 'FeatureCollection', features: [] }, k);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      db.close();
+      return keys;
+    });
     const blobs: string[] = [];
     const onRequest = (r: { url(): string; resourceType(): string }) => r.url().startsWith('blob:') && r.resourceType() === 'fetch' && blobs.push(r.url());
     page.on('request', onRequest);
@@ -47,6 +60,19 @@ describe('scenarios, undo and reload in a real browser', () => {
     page.off('request', onRequest);
     // restored files reach MapLibre as their stored GeoJSON text (blob: URLs), not as objects cloned on the page
     expect(new Set(blobs).size).toBe(counts.filter((c) => c !== '0').length);
+    const storedKeys = () =>
+      page.evaluate(async () => {
+        const db: IDBDatabase = await new Promise((ok, ko) => Object.assign(indexedDB.open('thusong-planner-files'), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
+        const q = db.transaction('files').objectStore('files').getAllKeys();
+        const keys: IDBValidKey[] = await new Promise((ok) => (q.onsuccess = () => ok(q.result)));
+        db.close();
+        return keys.map(String);
+      });
+    await expect.poll(async () => (await storedKeys()).filter((k) => planted.slice(0, 3).includes(k)), { timeout: 20_000 }).toEqual([]);
+    const after = await storedKeys();
+    expect(after).toContain(planted[3]);
+    // every file on screen still has its features stored
+    expect(after.filter((k) => k.startsWith('collection:')).length).toBeGreaterThanOrEqual(counts.filter((c) => c !== '0').length);
   });
 
   it('duplicates, renames, exports and imports scenarios, and compares two side by side', async () => {

@@ -10,7 +10,7 @@
  *
  * DOM-free and app-free: the io worker imports it too.
  */
-import { createStore, get, getMany, set, setMany } from 'idb-keyval';
+import { createStore, delMany, get, getMany, keys, set, setMany } from 'idb-keyval';
 import type { FeatureCollection } from 'geojson';
 import type { LoadedFile } from '../../model/layers';
 import { registerMapBlob } from '../../map/map-data';
@@ -41,6 +41,8 @@ export async function storeMapText(key: string, blob: Blob): Promise<void> {
 }
 
 const collectionKeys = new WeakMap<FeatureCollection, string>();
+/** every collection key this page has used: never collected while the page is open */
+const sessionKeys = new Set<string>();
 /** collection keys written by a worker in this session (not in the index yet) */
 const writtenByWorkers = new Set<string>();
 let next = 0;
@@ -49,12 +51,14 @@ const session = Date.now().toString(36);
 /** Page side: a collection the io worker has already stored under `key`. */
 export function registerStoredCollection(fc: FeatureCollection, key: string): void {
   collectionKeys.set(fc, key);
+  sessionKeys.add(key);
   writtenByWorkers.add(`collection:${key}`);
 }
 
 function collectionKey(fc: FeatureCollection): string {
   let key = collectionKeys.get(fc);
   if (!key) collectionKeys.set(fc, (key = `col-${session}-${next++}`));
+  sessionKeys.add(key);
   return key;
 }
 
@@ -128,9 +132,52 @@ export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
     const text = texts.get(ref);
     if (text) registerMapBlob(fc, text);
     collectionKeys.set(fc, ref);
+    sessionKeys.add(ref);
     const file = { ...s, collection: fc } as LoadedFile;
     fileKeys.set(file, keys[i]);
     out.push(file);
   }
   return out;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** When a stored record's key was made (keys carry a base-36 time), if it can be told. */
+export function keyTime(key: string): number | undefined {
+  const m = /(?:^|[:~])(?:col|file)-([0-9a-z]{6,10})-/.exec(key);
+  if (!m) return undefined;
+  const t = parseInt(m[1], 36);
+  return t > 1.4e12 && t < 4e12 ? t : undefined;
+}
+
+/**
+ * Deletes the stored files no scenario uses any more (a removed or replaced file, a deleted
+ * scenario), except anything this page has loaded or restored. `referenced` must name every file of
+ * every scenario; the caller gives up rather than call this with a list it could not read whole.
+ * Returns how many records were deleted.
+ */
+export async function collectGarbage(referenced: Iterable<string>, { minAgeMs = DAY_MS, now = Date.now() } = {}): Promise<number> {
+  const all = (await keys(db())).map(String);
+  const fileKeysUsed = [...new Set(referenced)];
+  const records = await getMany<StoredFile | undefined>(fileKeysUsed.map((k) => `file:${k}`), db());
+  const keep = new Set<string>([INDEX]);
+  for (const [i, k] of fileKeysUsed.entries()) {
+    keep.add(`file:${k}`);
+    const ref = (records[i]?.collection as { collectionKey?: string } | undefined)?.collectionKey;
+    if (typeof ref === 'string') keep.add(`collection:${ref}`).add(`maptext:${ref}`);
+  }
+  for (const k of sessionKeys) keep.add(`collection:${k}`).add(`maptext:${k}`);
+  // File records are written only when a scenario is saved, so one no scenario names is unused.
+  // Another tab may have loaded a file it has not saved yet: only records older than a day go.
+  const gone = all.filter((k) => {
+    if (keep.has(k) || !/^(file|collection|maptext):/.test(k)) return false;
+    const born = keyTime(k);
+    return born !== undefined && now - born > minAgeMs;
+  });
+  if (!gone.length) return 0;
+  await delMany(gone, db());
+  const index = (await get<string[]>(INDEX, db())) ?? [];
+  const dropped = new Set(gone);
+  await set(INDEX, index.filter((k) => !dropped.has(k)), db());
+  return gone.length;
 }

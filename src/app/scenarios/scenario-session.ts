@@ -6,9 +6,9 @@
  */
 import { createStore } from '../store';
 import { appStore, initialState, type AppState } from '../state';
-import { fileStorageKey, persistFiles, readFiles } from './file-store';
+import { collectGarbage, fileStorageKey, persistFiles, readFiles } from './file-store';
 import { restoreSnapshot, snapshotOf } from './snapshot';
-import { SCENARIO_HINT, deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
+import { SCENARIO_HINT, loadScenarioFileKeys, deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
 import { decodeScenario, encodeScenario } from './scenario-codec';
 
 
@@ -135,11 +135,25 @@ export async function startScenarios(loadDefault: () => Promise<void>): Promise<
     await newScenario('Sample province', appStore.get());
   }
   appStore.subscribe(scheduleSave);
+  // in the save queue, so it never runs between a save's file records and its scenario record
+  queue = queue.then(collectUnusedFiles).catch(() => undefined);
   if (typeof document !== 'undefined') {
     document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushOnHide());
     window.addEventListener('pagehide', flushOnHide);
   }
   return restored;
+}
+
+/** Deletes stored files that no scenario names (see file-store); gives up if any scenario cannot be read. */
+async function collectUnusedFiles(): Promise<void> {
+  const list = await listScenarios();
+  const referenced: string[] = [];
+  for (const m of list) {
+    const keys = await loadScenarioFileKeys(m.id);
+    if (!keys) return;
+    referenced.push(...keys);
+  }
+  await collectGarbage(referenced);
 }
 
 async function newScenario(name: string, state: AppState): Promise<ScenarioMeta | undefined> {

@@ -55,6 +55,14 @@ export async function loadScenarioState(id: string): Promise<AppState | undefine
   return Object.fromEntries(stored.slices.map((k, i) => [k, values[i]])) as unknown as AppState;
 }
 
+/** The stored file keys of one scenario, or undefined if its dataset cannot be read. */
+export async function loadScenarioFileKeys(id: string): Promise<string[] | undefined> {
+  const stored = await get<AppState | SlicedState>(stateKey(id), db());
+  const dataset = (isSliced(stored) ? await get(sliceKey(id, 'dataset'), db()) : stored?.dataset) as { fileKeys?: string[]; fileIds?: string[] } | undefined;
+  const keys = dataset?.fileKeys ?? dataset?.fileIds;
+  return Array.isArray(keys) ? keys : undefined;
+}
+
 /**
  * Saves a scenario's state. With `previous` (the state last saved under this id), a slice that is
  * the very same object as before is not written again.
