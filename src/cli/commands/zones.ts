@@ -1,7 +1,7 @@
 /**
  * `analyse zones`: choose Thusong zones (co-location sites for government offices).
  *
- *   npm run analyse -- zones --objective mclp|pmedian|lscp [--k K] [--minutes T] --out DIR
+ *   npm run analyse -- zones --objective mclp|pmedian|lscp [--k K | --new-zones N] [--minutes T] --out DIR
  *       --roads R --settlements S --offices O [--candidates C.geojson] [--thusong FILE] [--bundle CODE]
  *     or
  *       --matrix FILE --demand FILE [--candidates C.csv]
@@ -41,6 +41,7 @@ export const zonesCommand: Command = {
   options: {
     objective: { type: 'string', choices: ['mclp', 'pmedian', 'lscp'], placeholder: 'mclp|pmedian|lscp', description: 'what to optimise', required: true },
     k: { type: 'number', placeholder: 'K', description: 'number of zones, fixed sites included (mclp, pmedian)' },
+    'new-zones': { type: 'number', placeholder: 'N', description: 'instead of --k: N zones beside the fixed sites, as the app counts them (k = N + fixed)' },
     minutes: { type: 'number', placeholder: 'T', description: 'a resident is covered within T minutes of a zone (mclp, lscp)' },
     out: { type: 'string', placeholder: 'DIR', description: 'directory for zones.csv and summary.json', required: true },
     roads: { type: 'string', placeholder: 'FILE', description: 'roads GeoJSON (roads mode)' },
@@ -86,9 +87,12 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
   const t0 = performance.now();
   const say = (s: string) => process.stderr.write(`${s}\n`);
   const objective = v.objective as 'mclp' | 'pmedian' | 'lscp';
-  const k = v.k as number | undefined;
+  const newZones = v['new-zones'] as number | undefined;
+  if (newZones !== undefined && v.k !== undefined) throw new UsageError('Give --k (zones, fixed sites included) or --new-zones (zones beside the fixed sites), not both.');
+  if (newZones !== undefined && !(Number.isInteger(newZones) && newZones >= 0)) throw new UsageError('--new-zones must be a whole number ≥ 0.');
   const T = v.minutes as number | undefined;
-  if (objective !== 'lscp' && (k === undefined || !Number.isInteger(k) || k < 1)) throw new UsageError(`--objective ${objective} needs --k, a whole number of zones ≥ 1.`);
+  if (objective !== 'lscp' && newZones === undefined && (v.k === undefined || !Number.isInteger(v.k) || (v.k as number) < 1))
+    throw new UsageError(`--objective ${objective} needs --k, a whole number of zones ≥ 1 (or --new-zones N).`);
   if (objective !== 'pmedian' && (T === undefined || !(T >= 0))) throw new UsageError(`--objective ${objective} needs --minutes T ≥ 0.`);
   const matrixMode = v.matrix !== undefined || v.demand !== undefined;
   let inst: ZoneInstance;
@@ -100,6 +104,9 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
     inst = roadsInstance(v, objective === 'pmedian' ? Infinity : T!, say);
   }
   const { problem } = inst;
+  // the app's "new zones" count the zones beside the fixed sites; the solvers' k includes them
+  const k = newZones !== undefined ? newZones + (problem.fixed?.length ?? 0) : (v.k as number | undefined);
+  if (objective !== 'lscp' && !(k! >= 1)) throw new UsageError('There is nothing to choose: give at least one new zone, or fixed sites.');
   say(`${problem.demandCount} demand points, ${problem.candidateCount} candidates (${problem.fixed?.length ?? 0} fixed), mode ${inst.mode}`);
 
   const common = {

@@ -69,6 +69,19 @@ describe('analyse zones, matrix mode', () => {
     expect(readSummary(out).objective).toBe(350);
   });
 
+  it('counts --new-zones beside the fixed sites, as the app does: --new-zones 1 with one fixed site is --k 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zones-in-'));
+    writeFileSync(join(dir, 'candidates.csv'), 'candidate_id,lon,lat,fixed,eligible\nc1,28.0,-26.0,1,1\nc2,28.1,-26.0,0,0\nc3,28.2,-26.0,0,1\n');
+    const matrix = ['--minutes', '10', '--matrix', join(fixture, 'matrix.csv'), '--demand', join(fixture, 'demand.csv'), '--candidates', join(dir, 'candidates.csv')];
+    const [a, b] = [mkdtempSync(join(tmpdir(), 'zones-')), mkdtempSync(join(tmpdir(), 'zones-'))];
+    await quiet(() => runZones(['--objective', 'mclp', '--new-zones', '1', ...matrix, '--out', a]));
+    await quiet(() => runZones(['--objective', 'mclp', '--k', '2', ...matrix, '--out', b]));
+    expect(readCsv(join(a, 'zones.csv'))).toEqual(readCsv(join(b, 'zones.csv')));
+    expect(readSummary(a).k).toBe(2);
+    await expect(runZones(['--objective', 'mclp', '--new-zones', '1', '--k', '2', ...matrix, '--out', a])).rejects.toThrow(/not both/);
+    await expect(runZones(['--objective', 'mclp', '--new-zones', '-1', ...matrix, '--out', a])).rejects.toThrow(/whole number/);
+  });
+
   it('explains a matrix that names a settlement missing from the demand file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zones-in-'));
     writeFileSync(join(dir, 'matrix.csv'), 'demand_id,candidate_id,minutes\nd1,c1,5\nd9,c1,7\n');
