@@ -70,6 +70,21 @@ describe('alignment in a real browser', () => {
     expect(officials.every((n) => n >= 8)).toBe(true); // every department serves every municipality at least once
   });
 
+  it('cancels drawing the slivers and turns that view off (ticked again, they draw: next test)', async () => {
+    const { page } = opened.app;
+    await page.selectOption('[data-testid=alignment-department]', 'HEALTH');
+    await page.waitForSelector('[data-testid=overlap-matrix] rect[data-sliver=true]');
+    // the slivers' worker is made to hang (it never answers), so the job is still running when Cancel is pressed
+    const script = '**/assets/alignment.worker-*.js';
+    await page.route(script, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
+    await page.check('[data-testid=show-slivers]');
+    await page.click('[data-testid=drawing-slivers] button:has-text("Cancel")');
+    await page.waitForSelector('[data-testid=drawing-slivers]', { state: 'detached' });
+    expect(await page.isChecked('[data-testid=show-slivers]')).toBe(false);
+    expect(await page.$('[data-testid=alignment-panel] [role=alert]')).toBeNull();
+    await page.unroute(script);
+  });
+
   it('shows a department’s slivers on the map on demand', async () => {
     const { page } = opened.app;
     // Health follows the districts but was digitised separately: its slivers are many

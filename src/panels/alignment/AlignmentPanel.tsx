@@ -12,6 +12,7 @@ import type { AlignmentAnalysis, AlignmentState } from './alignment-state';
 import {
   allAlignedRegions,
   cancelAlignment,
+  cancelGeometry,
   cancelCatchments,
   catchmentInputKey,
   catchmentsInFlight,
@@ -126,15 +127,18 @@ export function AlignmentPanel() {
 
 function GeometryStatus({ alignment, department }: { alignment: AlignmentState; department: string }) {
   const jobs = [
-    alignment.showSlivers && alignment.sliverPieces?.department === department ? { what: 'slivers', job: alignment.sliverPieces } : null,
-    alignment.showProposal && alignment.alignedRegions?.department === department ? { what: 'aligned regions', job: alignment.alignedRegions } : null,
+    alignment.showSlivers && alignment.sliverPieces?.department === department ? { what: 'slivers', kind: 'slivers' as const, job: alignment.sliverPieces } : null,
+    alignment.showProposal && alignment.alignedRegions?.department === department ? { what: 'aligned regions', kind: 'aligned' as const, job: alignment.alignedRegions } : null,
   ].filter((x) => !!x);
   return (
     <>
-      {jobs.map(({ what, job }) =>
+      {jobs.map(({ what, kind, job }) =>
         job.status === 'running' ? (
-          <span key={what} className="meta" role="status">
+          <span key={what} className="meta row" role="status" data-testid={`drawing-${kind}`}>
             Drawing the {what}…{job.progress ? ` ${job.progress.done} of ${job.progress.total}` : ''}
+            <button type="button" onClick={() => cancelGeometry(kind)}>
+              Cancel
+            </button>
           </span>
         ) : job.status === 'error' ? (
           <span key={what} className="failure" role="alert">

@@ -107,6 +107,15 @@ export function currentDepartment(a: AlignmentState): string {
 
 /** Geometry jobs in flight (a state restored by undo may say 'running' for a job long gone). */
 const inFlight = { slivers: null as GeometryJob | null, aligned: null as GeometryJob | null };
+const geometryJobs = { slivers: null as Job<unknown> | null, aligned: null as Job<unknown> | null };
+
+/** Stops drawing the slivers or the aligned regions, and turns that view off (ticking it again starts afresh). */
+export function cancelGeometry(kind: 'slivers' | 'aligned'): void {
+  geometryJobs[kind]?.cancel();
+  geometryJobs[kind] = null;
+  inFlight[kind] = null;
+  setAlignment((s) => (kind === 'slivers' ? { ...s, sliverPieces: undefined, showSlivers: false } : { ...s, alignedRegions: undefined, showProposal: false }));
+}
 const isCurrent = (job: GeometryJob | undefined, analysisId: string, department: string, kind: keyof typeof inFlight) =>
   !!job && job.analysisId === analysisId && job.department === department && (job.status === 'done' || (job.status === 'running' && inFlight[kind]?.analysisId === analysisId && inFlight[kind]?.department === department));
 
@@ -132,8 +141,10 @@ export function requestSlivers(state: AppState = appStore.get()): void {
   const job = overlapPiecesInWorker(analysis.result, regions, alignmentMunicipalities(municipalities), rows, (progress) =>
     setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, progress } } : s)),
   );
+  geometryJobs.slivers = job;
   const settled = () => {
     if (inFlight.slivers === started) inFlight.slivers = null;
+    if (geometryJobs.slivers === job) geometryJobs.slivers = null;
   };
   job.promise.then(
     (features) => {
@@ -162,8 +173,10 @@ export function requestAlignedRegions(state: AppState = appStore.get()): Promise
   inFlight.aligned = started;
   setAlignment((s) => ({ ...s, alignedRegions: started }));
   const job = alignedRegionsInWorker(analysis, alignmentMunicipalities(municipalities), [analysis.result.departments.indexOf(department)]);
+  geometryJobs.aligned = job;
   const settled = () => {
     if (inFlight.aligned === started) inFlight.aligned = null;
+    if (geometryJobs.aligned === job) geometryJobs.aligned = null;
   };
   inFlightAligned = job.promise.then(
     (features) => {
