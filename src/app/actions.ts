@@ -139,6 +139,10 @@ export function makeActions(store: Store<AppState> = appStore) {
     cancelJob(id: string) {
       runningJobs.get(id)?.cancel();
     },
+    /** Whether the file's bytes are still here to load it again as another layer (not after a reload). */
+    canReassign(fileId: string): boolean {
+      return fileBytes.has(fileId);
+    },
     /** Loads the file again as another layer (the user knows better than the classifier). */
     async reassignFile(fileId: string, kind: LayerKind) {
       const file = appStore.get().dataset.files.find((f) => f.id === fileId);

@@ -134,6 +134,9 @@ describe('scenarios, undo and reload in a real browser', () => {
     expect(await page.getAttribute('[data-testid=scenario-list] tr[aria-current=true] input', 'id')).toBe(openBefore);
     await page.click('#tab-data');
     expect(await page.$eval(`${row} select`, (s) => (s as HTMLSelectElement).value)).toBe('thusong');
+    // its bytes are not kept across a reload, so it cannot be loaded again as another layer: said, not silently ignored
+    expect(await page.isDisabled(`${row} select`)).toBe(true);
+    expect(await page.getAttribute(`${row} select`, 'title')).toMatch(/add the file again/);
   });
 
   it('sent no request outside its own origin', () => {

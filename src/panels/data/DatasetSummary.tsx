@@ -58,7 +58,12 @@ function FileRow({ file }: { file: LoadedFile }) {
       <div className="row">
         <label className="reassign">
           <span>Layer</span>
-          <select value={file.kind} onChange={(e) => void actions.reassignFile(file.id, e.currentTarget.value as LayerKind)}>
+          <select
+            value={file.kind}
+            disabled={!actions.canReassign(file.id)}
+            title={actions.canReassign(file.id) ? undefined : 'Restored from a saved scenario: add the file again to load it as another layer'}
+            onChange={(e) => void actions.reassignFile(file.id, e.currentTarget.value as LayerKind)}
+          >
             {LAYER_KINDS.map((k) => (
               <option key={k} value={k}>
                 {LAYER_LABELS[k]}
