@@ -3,6 +3,7 @@
  * zones.csv (candidate_id, lon, lat, population_served, fixed) and the zones as GeoJSON points;
  * and the panel's coverage comparison and lease-relocation options.
  */
+import type { ComparisonRow } from '../../engine/location/zone-plan';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { csvCell, formatCount, toCsv } from './csv';
 
@@ -43,15 +44,8 @@ export function zonesFeatureCollection(rows: ReadonlyArray<ZoneRow>): FeatureCol
 
 const round = (x: number, d = 1) => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : null);
 
-export interface ComparisonCsvRow {
-  municipality: string;
-  name: string;
-  population: number;
-  withinBefore: number;
-  withinAfter: number;
-  meanMinutesBefore: number;
-  meanMinutesAfter: number;
-}
+/** The columns written of the location engine's comparison rows. */
+export type ComparisonCsvRow = Pick<ComparisonRow, 'municipality' | 'name' | 'population' | 'withinBefore' | 'withinAfter' | 'meanMinutesBefore' | 'meanMinutesAfter'>;
 
 /** Coverage within T before and after, per municipality and for the province. */
 export function zonesComparisonCsv(rows: ReadonlyArray<ComparisonCsvRow>, minutes: number): string {

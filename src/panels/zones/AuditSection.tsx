@@ -33,52 +33,16 @@ export function AuditSection() {
             <span className="swatch outline" style={{ borderColor: ZONES_COLOURS.colocated, borderRadius: '50%' }} aria-hidden="true" /> on the map.
           </p>
           <LeaseTimeline years={years} selected={selectedYear} onSelect={chooseLeaseYear} departmentName={(c) => shortDepartmentName(c)} />
-          <table className="data" data-testid="zones-colocation-departments">
-            <caption>Co-location by department</caption>
-            <thead>
-              <tr>
-                <th scope="col">Department</th>
-                <th scope="col">Offices</th>
-                <th scope="col">Sharing a site</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.audit.byDepartment.map((d) => (
-                <tr key={d.key}>
-                  <td>{shortDepartmentName(d.key)}</td>
-                  <td>{d.offices}</td>
-                  <td>{d.colocated}</td>
-                  <td>{share(d.colocated, d.offices)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ColocationTable testId="zones-colocation-departments" caption="Co-location by department" first="Department" rows={audit.audit.byDepartment} name={shortDepartmentName} />
           <details>
             <summary>Co-location by town</summary>
             <p className="meta">A town is the nearest settlement of 5,000 people or more within 15 km, else the municipality.</p>
-            <table className="data" data-testid="zones-colocation-towns">
-              <thead>
-                <tr>
-                  <th scope="col">Town</th>
-                  <th scope="col">Offices</th>
-                  <th scope="col">Sharing a site</th>
-                  <th scope="col">Score</th>
-                </tr>
-              </thead>
-              <tbody>
-                {[...audit.audit.byTown]
-                  .sort((a, b) => b.offices - a.offices || a.key.localeCompare(b.key))
-                  .map((t) => (
-                    <tr key={t.key}>
-                      <td>{t.key}</td>
-                      <td>{t.offices}</td>
-                      <td>{t.colocated}</td>
-                      <td>{share(t.colocated, t.offices)}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
+            <ColocationTable
+              testId="zones-colocation-towns"
+              first="Town"
+              rows={[...audit.audit.byTown].sort((a, b) => b.offices - a.offices || a.key.localeCompare(b.key))}
+              name={(k) => k}
+            />
           </details>
           <details>
             <summary>What a resident can get at each shared site ({shared.length})</summary>
@@ -95,5 +59,32 @@ export function AuditSection() {
         </>
       )}
     </section>
+  );
+}
+
+/** Offices, how many share a site, and the co-location score, one row per department or town. */
+function ColocationTable({ testId, caption, first, rows, name }: { testId: string; caption?: string; first: string; rows: { key: string; offices: number; colocated: number }[]; name(key: string): string }) {
+  return (
+    <table className="data" data-testid={testId}>
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr>
+          <th scope="col">{first}</th>
+          <th scope="col">Offices</th>
+          <th scope="col">Sharing a site</th>
+          <th scope="col">Score</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>{name(r.key)}</td>
+            <td>{r.offices}</td>
+            <td>{r.colocated}</td>
+            <td>{share(r.colocated, r.offices)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -212,19 +212,7 @@ function PlanResults({ plan, prepared, candidatesNote }: { plan: ZonePlan; prepa
           {n}
         </p>
       ))}
-      <div className="zones-key" aria-label="Map key">
-        <span>
-          <span className="ring" style={{ borderColor: ZONES_COLOURS.zone }} aria-hidden="true" /> proposed zone
-        </span>
-        <span>
-          <span className="ring" style={{ borderColor: ZONES_COLOURS.fixed }} aria-hidden="true" /> fixed site
-        </span>
-        {(['before', 'new', 'none'] as const).map((k) => (
-          <span key={k}>
-            <span className="swatch" style={{ background: ZONES_COLOURS[k] }} aria-hidden="true" /> {COVERAGE_STATUS_LABELS[k].replace('T', `${T} min`)}
-          </span>
-        ))}
-      </div>
+      <MapKey T={T} rings={[[ZONES_COLOURS.zone, 'proposed zone'], [ZONES_COLOURS.fixed, 'fixed site']]} />
       <table className="shares" data-testid="zones-province">
         <caption className="visually-hidden">The province before and after</caption>
         <tbody>
@@ -369,16 +357,7 @@ function CentresSection() {
           </tr>
         </tbody>
       </table>
-      <div className="zones-key" aria-label="Map key">
-        <span>
-          <span className="ring" style={{ borderColor: ZONES_COLOURS.newCentre }} aria-hidden="true" /> new centre
-        </span>
-        {(['before', 'new', 'none'] as const).map((k) => (
-          <span key={k}>
-            <span className="swatch" style={{ background: ZONES_COLOURS[k] }} aria-hidden="true" /> {COVERAGE_STATUS_LABELS[k].replace('T', `${T} min`)}
-          </span>
-        ))}
-      </div>
+      <MapKey T={T} rings={[[ZONES_COLOURS.newCentre, 'new centre']]} />
       <table className="data" data-testid="zones-centres-table">
         <thead>
           <tr>
@@ -407,5 +386,23 @@ function CentresSection() {
         </button>
       </div>
     </section>
+  );
+}
+
+/** The map's key: ring colours for sites, then the coverage classes for threshold T. */
+function MapKey({ T, rings }: { T: number; rings: [colour: string, label: string][] }) {
+  return (
+    <div className="zones-key" aria-label="Map key">
+      {rings.map(([colour, label]) => (
+        <span key={label}>
+          <span className="ring" style={{ borderColor: colour }} aria-hidden="true" /> {label}
+        </span>
+      ))}
+      {(['before', 'new', 'none'] as const).map((k) => (
+        <span key={k}>
+          <span className="swatch" style={{ background: ZONES_COLOURS[k] }} aria-hidden="true" /> {COVERAGE_STATUS_LABELS[k].replace('T', `${T} min`)}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -1,10 +1,11 @@
+import { extentOf } from '../../map/fit';
 import { useMemo } from 'react';
 import { appStore } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
 import { zonesLayers, type ZonesMapInput } from '../../map/zones-layers';
 import type { MapSpec } from '../../map/slots';
 import { useZonesRunner } from './zones-runner';
-import { addedPointFeatures, candidatePoints, catchmentLines, colocatedSitePoints, coverageStatusPoints, extentOf, newCentrePoints, relocationFeatures, zonePoints } from './zones-view';
+import { addedPointFeatures, candidatePoints, catchmentLines, colocatedSitePoints, coverageStatusPoints, newCentrePoints, relocationFeatures, zonePoints } from './zones-view';
 
 /**
  * The zones layers while the zones tab is open, for the section on show: the audit's co-located

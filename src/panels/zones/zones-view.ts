@@ -244,21 +244,3 @@ export function share(part: number, whole: number): string {
   return whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '—';
 }
 
-/** [west, south, east, north] of the points in some collections, or null when there are none. */
-export function extentOf(collections: ReadonlyArray<FeatureCollection<Point>>): [number, number, number, number] | null {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  for (const fc of collections) {
-    for (const f of fc.features) {
-      const [x, y] = f.geometry.coordinates;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      w = Math.min(w, x);
-      s = Math.min(s, y);
-      e = Math.max(e, x);
-      n = Math.max(n, y);
-    }
-  }
-  return w <= e ? [w, s, e, n] : null;
-}
