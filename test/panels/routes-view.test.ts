@@ -1,10 +1,10 @@
+import { extentOf } from '../../src/map/fit';
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 import type { Dataset } from '../../src/model/layers';
 import { initialRoutesState, type RoutesSettings, type TeamDraft } from '../../src/panels/routes/routes-state';
 import {
   dayOfYear,
-  featureBounds,
   daysInYear,
   defaultTeams,
   duration,
@@ -243,13 +243,13 @@ describe('selected day on the map', () => {
     expect(order.at(-1)!.properties?.position).toBe(1);
     expect(selectedDayFeatures(mp, 0, '2027-01-01').features).toEqual([]);
     // the map brings the whole day into view
-    const [w, s, e, n] = featureBounds(fc)!;
+    const [w, s, e, n] = extentOf([fc])!;
     for (const c of (route.geometry as { coordinates: number[][] }).coordinates) {
       expect(c[0]).toBeGreaterThanOrEqual(w);
       expect(c[0]).toBeLessThanOrEqual(e);
       expect(c[1]).toBeGreaterThanOrEqual(s);
       expect(c[1]).toBeLessThanOrEqual(n);
     }
-    expect(featureBounds({ type: 'FeatureCollection', features: [] })).toBeUndefined();
+    expect(extentOf([{ type: 'FeatureCollection', features: [] }])).toBeUndefined();
   });
 });

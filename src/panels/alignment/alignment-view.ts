@@ -47,20 +47,6 @@ export function pickDepartment(result: AlignmentResult, code: string): number {
   return best;
 }
 
-/** [west, south, east, north] of a feature collection's coordinates (NaN when empty). */
-export function boundsOf(features: ReadonlyArray<Feature>): [number, number, number, number] {
-  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (c: unknown): void => {
-    if (Array.isArray(c) && typeof c[0] === 'number') {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1] as number);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1] as number);
-    } else if (Array.isArray(c)) c.forEach(visit);
-  };
-  for (const f of features) if (f.geometry && 'coordinates' in f.geometry) visit(f.geometry.coordinates);
-  return b[0] <= b[2] ? b : [NaN, NaN, NaN, NaN];
-}
 
 /** "SASSA West region", "SASSA South-East region" → "West", "South-East": the words all share are dropped. */
 export function shortRegionNames(names: readonly string[]): string[] {

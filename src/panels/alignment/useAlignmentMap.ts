@@ -1,3 +1,4 @@
+import { extentOf } from '../../map/fit';
 import { useMemo } from 'react';
 import { appStore } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
@@ -5,7 +6,7 @@ import { layerCollection } from '../../model/dataset';
 import { alignmentLayers } from '../../map/alignment-layers';
 import type { MapSpec } from '../../map/slots';
 import { catchmentInputKey, currentDepartment, useAlignmentRunner } from './alignment-runner';
-import { alignmentMunicipalities, boundsOf, sliverDisplayFeatures, splitFeatures, travelChangePoints } from './alignment-view';
+import { alignmentMunicipalities, sliverDisplayFeatures, splitFeatures, travelChangePoints } from './alignment-view';
 
 /** The alignment layers while the alignment tab is open and a result is there. */
 export function useAlignmentMap(active: boolean): MapSpec | null {
@@ -56,7 +57,8 @@ export function useAlignmentMap(active: boolean): MapSpec | null {
       const region = analysis.result.regions.name[t.region[focusOverlap]];
       const code = analysis.result.municipalities.code[t.municipality[focusOverlap]];
       const piece = slivers.features.filter((f) => f.properties?.region === region && f.properties?.municipality_code === code);
-      if (piece.length) spec.focus = { key: `sliver:${focusOverlap}`, bounds: boundsOf(piece) };
+      const bounds = extentOf([{ type: 'FeatureCollection', features: piece }]);
+      if (bounds) spec.focus = { key: `sliver:${focusOverlap}`, bounds };
     }
     return spec;
   }, [active, analysis, analysisId, municipalities, regions, d, department, measure, showSlivers, sliverPieces, sliverDisplay, showProposal, alignedRegions, showTravel, travelChange, focusOverlap]);

@@ -393,26 +393,6 @@ export function selectedDayFeatures(mp: MobilePlan, team: number, date: string):
   return { type: 'FeatureCollection', features };
 }
 
-/** [west, south, east, north] of a collection's points and lines (undefined when empty). */
-export function featureBounds(fc: FeatureCollection): [number, number, number, number] | undefined {
-  let w = Infinity;
-  let s = Infinity;
-  let e = -Infinity;
-  let n = -Infinity;
-  const add = (c: number[]) => {
-    if (!Number.isFinite(c[0]) || !Number.isFinite(c[1])) return;
-    w = Math.min(w, c[0]);
-    e = Math.max(e, c[0]);
-    s = Math.min(s, c[1]);
-    n = Math.max(n, c[1]);
-  };
-  for (const f of fc.features) {
-    const g = f.geometry;
-    if (g?.type === 'Point') add(g.coordinates);
-    else if (g?.type === 'LineString') g.coordinates.forEach(add);
-  }
-  return w <= e ? [w, s, e, n] : undefined;
-}
 
 /** Target settlements the verifier found unreached, as points with the reason. */
 export function unreachedPoints(mp: MobilePlan): FeatureCollection {

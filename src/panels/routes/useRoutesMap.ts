@@ -4,7 +4,8 @@ import { useStoreSlice } from '../../app/store';
 import { routesFeatureCollection } from '../../io/exporters/routes';
 import { routesLayers } from '../../map/routes-layers';
 import type { MapSpec } from '../../map/slots';
-import { featureBounds, selectedDayFeatures, unreachedPoints } from './routes-view';
+import { selectedDayFeatures, unreachedPoints } from './routes-view';
+import { extentOf } from '../../map/fit';
 
 /** The routes layers for the map while the routes tab is open and a plan is there. */
 export function useRoutesMap(active: boolean): MapSpec | null {
@@ -18,7 +19,7 @@ export function useRoutesMap(active: boolean): MapSpec | null {
     if (!active || !result || !plan) return null;
     const spec = routesLayers({ plan, teamCount: result.teams.length, selected: day, unreached: unreached ?? undefined });
     // bring the selected day into view when the selection changes
-    const bounds = day && featureBounds(day);
+    const bounds = day && extentOf([day]);
     if (bounds && selected) spec.focus = { key: `routes:${selected.team}:${selected.date}`, bounds };
     return spec;
   }, [active, result, plan, day, unreached, selected]);
