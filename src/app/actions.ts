@@ -33,6 +33,13 @@ export const loadOptions = (fileName: string, extra: Partial<LoadOptions> = {}):
 const fileBytes = new Map<string, Blob | ArrayBuffer>();
 const runningJobs = new Map<string, Job<unknown>>();
 
+/** A loaded file as the app keeps it: its own id, and its bytes kept for loading it again as another layer. */
+function admit(loaded: LoadedFile, bytes: Blob | ArrayBuffer, replaceId?: string): LoadedFile {
+  const file: LoadedFile = { ...loaded, id: replaceId ?? newId('file') };
+  fileBytes.set(file.id, bytes);
+  return file;
+}
+
 export function makeActions(store: Store<AppState> = appStore) {
   const set = store.set;
 
@@ -49,8 +56,7 @@ export function makeActions(store: Store<AppState> = appStore) {
     try {
       const result = await job.promise;
       if (result.ok) {
-        const file: LoadedFile = { ...result.file, id: replaceId ?? newId('file') };
-        fileBytes.set(file.id, bytes);
+        const file = admit(result.file, bytes, replaceId);
         set((s) => {
           // a reassigned file keeps its place; a new file of the same name replaces the old one
           const dataset = replaceId
@@ -202,9 +208,7 @@ export function makeActions(store: Store<AppState> = appStore) {
       const failures: AppState['failures'] = [];
       for (const { fileName, bytes, result } of entries) {
         if (!(result instanceof Error) && result.ok) {
-          const file: LoadedFile = { ...result.file, id: newId('file') };
-          fileBytes.set(file.id, bytes);
-          files.push(file);
+          files.push(admit(result.file, bytes));
           continue;
         }
         const errors =

@@ -20,29 +20,24 @@ export const SAMPLE_FILES: { kind: LayerKind; url: string; fileName: string }[] 
   { kind: 'thusong', url: thusongUrl, fileName: 'sample-thusong.geojson' },
 ];
 
-export async function loadSampleProvince(): Promise<void> {
-  actions.setSampleStatus('loading');
-  try {
-    const results = await Promise.all(
-      SAMPLE_FILES.map(async ({ kind, url, fileName }) => {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`${fileName}: HTTP ${response.status}`);
-        return actions.loadBytes(fileName, await response.arrayBuffer(), { kindHint: kind });
-      }),
-    );
-    actions.setSampleStatus(results.every(Boolean) ? 'loaded' : 'failed');
-  } catch {
-    actions.setSampleStatus('failed');
-  }
-}
-
-
 type Loaded = { fileName: string; bytes: ArrayBuffer; result: LoadResult | Error };
 
+/** Fetches each sample file and parses it in its own worker; nothing enters the app here. */
+function startLoads(): Promise<Loaded>[] {
+  return SAMPLE_FILES.map(async ({ kind, url, fileName }) => {
+    const response = await fetch(url).catch((e: unknown) => e as Error);
+    if (response instanceof Error || !response.ok) return { fileName, bytes: new ArrayBuffer(0), result: new Error(response instanceof Error ? response.message : `HTTP ${response.status}`) };
+    const bytes = await response.arrayBuffer();
+    const result = await loadFileInWorker(bytes, loadOptions(fileName, { kindHint: kind })).promise.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
+    return { fileName, bytes, result };
+  });
+}
+
 /**
- * On a first visit, starts fetching and parsing the sample's files in workers straight away, while
- * the page, React and the map start up; nothing enters the app until the returned loader is called
- * (when no saved scenario was found). Where a scenario was saved before, returns the plain loader.
+ * The sample province's loader for start-up. On a first visit its files are fetched and parsed
+ * straight away, while the page, React and the map start up; where a scenario was saved before
+ * (most likely restored), nothing starts until the loader is called. Each file enters the app as
+ * soon as it is ready, so the province shows while the roads still parse.
  */
 export function prefetchSampleProvince(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): () => Promise<void> {
   let returning = false;
@@ -51,17 +46,10 @@ export function prefetchSampleProvince(storage: Pick<Storage, 'getItem'> | undef
   } catch {
     // storage refused (private mode): treat as a first visit
   }
-  if (returning) return loadSampleProvince;
-  const loads: Promise<Loaded>[] = SAMPLE_FILES.map(async ({ kind, url, fileName }) => {
-    const response = await fetch(url);
-    if (!response.ok) return { fileName, bytes: new ArrayBuffer(0), result: new Error(`HTTP ${response.status}`) };
-    const bytes = await response.arrayBuffer();
-    const result = await loadFileInWorker(bytes, loadOptions(fileName, { kindHint: kind })).promise.catch((e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-    return { fileName, bytes, result };
-  });
+  let loads = returning ? null : startLoads();
   return async () => {
     actions.setSampleStatus('loading');
-    // each file enters as soon as it is ready, so the province shows while the roads still parse
+    loads ??= startLoads();
     const ok = await Promise.all(loads.map((load) => load.then((x) => actions.addLoaded([x]))));
     actions.setSampleStatus(ok.every(Boolean) ? 'loaded' : 'failed');
   };

@@ -9,6 +9,7 @@
  * Seeded, so a failure reproduces; fast-check prints the seed and the shrunk counterexample. For a
  * deeper search on purpose: FUZZ_SEED=123 FUZZ_SCALE=20 npx vitest run --project unit test/io/fuzz.test.ts
  */
+import { concatBytes } from '../../src/io/concat-bytes';
 import fc from 'fast-check';
 import shpwrite from '@mapbox/shp-write';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -134,15 +135,7 @@ function mutate(input: Uint8Array, ms: Mutation[]): Uint8Array {
   return b;
 }
 
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+const concat = (...parts: Uint8Array[]) => concatBytes(parts, parts.reduce((n, p) => n + p.length, 0));
 
 // ── valid inputs to start from ───────────────────────────────────────────────────────────────────
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection } from 'geojson';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
-import { BATCH_MS, exposeWithCollections } from '../../workers/collections';
+import { exposeWithCollections } from '../../workers/collections';
 import { createWorkerHandle } from '../../workers/worker-handle';
 
 /**
@@ -92,7 +92,8 @@ describe('feature collections sent to a worker once, in batches', () => {
     expect(batches.length).toBeGreaterThan(1);
     expect(batches[0]).toBe(64);
     expect(batches.reduce((n, b) => n + b, 0)).toBe(60_000);
-    expect(BATCH_MS).toBeLessThanOrEqual(50);
+    // cloning 64 small features takes far less than the budget, so the next batch is bigger
+    expect(Math.max(...batches.slice(1))).toBeGreaterThan(batches[0]);
   });
 
   it('send everything again to a worker that was restarted after a cancel', async () => {

@@ -84,7 +84,8 @@ interface StoredFile extends Omit<LoadedFile, 'collection'> {
 
 /** Page side: stores what is not stored yet; returns the files' keys, in order. */
 export async function persistFiles(files: LoadedFile[]): Promise<string[]> {
-  const known = new Set([...((await get<string[]>(INDEX, db())) ?? []), ...writtenByWorkers]);
+  const indexed = (await get<string[]>(INDEX, db())) ?? [];
+  const known = new Set([...indexed, ...writtenByWorkers]);
   const writes: [string, unknown][] = [];
   const added: string[] = [];
   for (const f of files) {
@@ -103,7 +104,8 @@ export async function persistFiles(files: LoadedFile[]): Promise<string[]> {
   }
   if (writes.length || added.length) {
     await setMany(writes, db());
-    const index = new Set((await get<string[]>(INDEX, db())) ?? []);
+    // saves are queued (scenario-session), so the index has not changed since it was read
+    const index = new Set(indexed);
     for (const [k] of writes) index.add(k);
     for (const k of added) index.add(k);
     await set(INDEX, [...index], db());
