@@ -141,11 +141,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
         live.fittedKey = key;
         if (live.skipFirstFit) live.skipFirstFit = false;
         else {
-          const { clientWidth: w, clientHeight: h } = live.map.getContainer();
-          const pad = Math.max(0, Math.min(FIT_PADDING_PX, w / 8, h / 8));
-          // the legend overlay sits at the right of the map: keep the data clear of it
-          const padding = { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(300, w * 0.3)) };
-          live.map.fitBounds(fitBoundsFor(extent), { padding, duration: 0, maxZoom: 14 });
+          live.map.fitBounds(fitBoundsFor(extent), { padding: clearOfLegend(live.map.getContainer(), FIT_PADDING_PX), duration: 0, maxZoom: 14 });
           live.viewChosen = true;
         }
       }
@@ -153,12 +149,15 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
     if (focus && focus.key !== live.focusedKey && focus.bounds.every(Number.isFinite)) {
       live.focusedKey = focus.key;
       const [w, s, e, n] = focus.bounds;
-      const { clientWidth: cw, clientHeight: ch } = live.map.getContainer();
-      const pad = Math.max(0, Math.min(FIT_PADDING_PX * 1.5, cw / 8, ch / 8));
-      // the legend overlay sits at the right of the map: keep the extent clear of it
-      live.map.fitBounds([[w, s], [e, n]], { padding: { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(320, cw * 0.35)) }, duration: 0, maxZoom: 12 });
+      live.map.fitBounds([[w, s], [e, n]], { padding: clearOfLegend(live.map.getContainer(), FIT_PADDING_PX * 1.5), duration: 0, maxZoom: 12 });
       live.viewChosen = true;
     }
+  }
+
+  /** Fit padding of about `base` px, more on the right where the legend overlay sits over the map. */
+  function clearOfLegend({ clientWidth: w, clientHeight: h }: HTMLElement, base: number) {
+    const pad = Math.max(0, Math.min(base, w / 8, h / 8));
+    return { top: pad, bottom: pad, left: pad, right: Math.max(pad, Math.min(320, w * 0.33)) };
   }
 
   function syncLabels(live: Live, municipalities: FeatureCollection | undefined, shown: boolean) {

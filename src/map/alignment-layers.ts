@@ -63,7 +63,6 @@ export function splitLegend(measure: SplitMeasure): LegendEntry[] {
 }
 
 /** Travel-time change: blue better, red worse (a diverging scheme safe for the common colour-vision deficiencies). */
-export const TRAVEL_CHANGE_STOPS = [-30, -10, -2, 2, 10, 30] as const;
 export function travelChangeColour(minutes: number): string {
   // −30 → 0.9 (blue), +30 → 0.1 (red)
   const x = Math.max(-30, Math.min(30, minutes));

@@ -4,12 +4,13 @@ import type { Extent } from './units';
 
 const layerCache = new WeakMap<LoadedFile[], Partial<Record<LayerKind, FeatureCollection>>>();
 
+/** On a layer made of several files: their collections, in order (the map composes their text). */
+export const CONCATENATES: unique symbol = Symbol('concatenates');
+
 /**
  * The layer of a kind is every file assigned to it, concatenated. Derived, and memoised on the
  * identity of the files array so repeated reads are free.
  */
-/** On a layer made of several files: their collections, in order (the map composes their text). */
-export const CONCATENATES: unique symbol = Symbol('concatenates');
 
 export function layerCollection(dataset: Dataset, kind: LayerKind): FeatureCollection | undefined {
   let cached = layerCache.get(dataset.files);

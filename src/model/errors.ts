@@ -88,6 +88,9 @@ export class AbortError extends Error {
   }
 }
 
+/** A cancelled or superseded job, including one whose AbortError crossed from a worker (a plain Error by then). */
+export const isAbortError = (e: unknown): boolean => e instanceof AbortError || (e as Error | undefined)?.name === 'AbortError';
+
 /** "roads.geojson, feature 12, property population" — the human form of a location. */
 export function describeLocation(where: InputIssueLocation): string {
   const parts = [where.file];

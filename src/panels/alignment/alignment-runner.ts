@@ -4,7 +4,7 @@ import { appStore, type AppState } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
 import { history } from '../../app/undo';
 import { layerCollection } from '../../model/dataset';
-import { AbortError } from '../../model/errors';
+import { isAbortError } from '../../model/errors';
 import type { Dataset } from '../../model/layers';
 import type { RegionCatchmentOptions } from '../../engine/alignment';
 import { alignedRegionsInWorker, analyseAlignmentInWorker, overlapPiecesInWorker, regionCatchmentTimesInWorker } from '../../../workers/alignment-client';
@@ -29,7 +29,6 @@ export function catchmentInputKey(state: AppState): string {
 
 const setAlignment = (update: (a: AlignmentState) => AlignmentState) => appStore.set((s) => ({ ...s, alignment: update(s.alignment) }));
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-const isAbort = (e: unknown) => e instanceof AbortError || (e as Error)?.name === 'AbortError';
 
 let running: { key: string; job: Job<unknown> } | null = null;
 let analysisCount = 0;
@@ -69,7 +68,7 @@ export function runAlignment(state: AppState = appStore.get()): void {
     },
     (e) => {
       if (running?.job === job) running = null;
-      if (isAbort(e)) return;
+      if (isAbortError(e)) return;
       setAlignment((a) => ({ ...a, status: 'error', error: message(e), progress: undefined }));
     },
   );
@@ -153,7 +152,7 @@ export function requestSlivers(state: AppState = appStore.get()): void {
     },
     (e) => {
       settled();
-      if (!isAbort(e)) setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, status: 'error', error: message(e), progress: undefined } } : s));
+      if (!isAbortError(e)) setAlignment((s) => (mine(s.sliverPieces) ? { ...s, sliverPieces: { ...s.sliverPieces!, status: 'error', error: message(e), progress: undefined } } : s));
     },
   );
 }
@@ -186,7 +185,7 @@ export function requestAlignedRegions(state: AppState = appStore.get()): Promise
     },
     (e) => {
       settled();
-      if (!isAbort(e)) setAlignment((s) => (mine(s.alignedRegions) ? { ...s, alignedRegions: { ...s.alignedRegions!, status: 'error', error: message(e) } } : s));
+      if (!isAbortError(e)) setAlignment((s) => (mine(s.alignedRegions) ? { ...s, alignedRegions: { ...s.alignedRegions!, status: 'error', error: message(e) } } : s));
       return undefined;
     },
   );
@@ -241,7 +240,7 @@ export function runCatchments(state: AppState = appStore.get()): void {
     },
     (e) => {
       if (catchmentJob === job) catchmentJob = null;
-      if (isAbort(e)) return;
+      if (isAbortError(e)) return;
       setAlignment((a) => (a.catchments?.key === key ? { ...a, catchments: { ...a.catchments, status: 'error', error: message(e), progress: undefined } } : a));
     },
   );

@@ -3,7 +3,7 @@ import { appStore, type AppState } from '../../app/state';
 import type { CoverageState, TravelSettings } from './coverage-state';
 import { useStoreSlice } from '../../app/store';
 import { layerCollection } from '../../model/dataset';
-import { AbortError } from '../../model/errors';
+import { isAbortError } from '../../model/errors';
 import type { Dataset } from '../../model/layers';
 import type { CoverageOptions } from '../../engine/coverage';
 import { analyseCoverageInWorker, coverageStatsInWorker } from '../../../workers/coverage-client';
@@ -67,7 +67,7 @@ export function runCoverage(state: AppState = appStore.get()): void {
     },
     (e) => {
       if (running?.job === job) running = null;
-      if (e instanceof AbortError || (e as Error)?.name === 'AbortError') return;
+      if (isAbortError(e)) return;
       setCoverage((c) => ({ ...c, status: 'error', error: e instanceof Error ? e.message : String(e), progress: undefined }));
     },
   );
@@ -90,7 +90,7 @@ export function updateThresholds(thresholds: number[]): void {
   coverageStatsInWorker(result.times, clean).promise.then(
     (stats) => setCoverage((c) => (c.result === result ? { ...c, stats } : c)),
     (e) => {
-      if ((e as Error)?.name !== 'AbortError') setCoverage((c) => ({ ...c, error: String(e) }));
+      if (!isAbortError(e)) setCoverage((c) => ({ ...c, error: String(e) }));
     },
   );
 }

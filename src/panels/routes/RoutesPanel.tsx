@@ -10,7 +10,7 @@ import { YearTimeline } from '../../charts/YearTimeline';
 import { teamColour, UNREACHED_COLOUR } from '../../map/routes-layers';
 import { TeamsEditor, NumberInput } from './TeamsEditor';
 import { RunSheet } from './RunSheet';
-import { cancelRoutes, currentInputs, runRoutes, selectDay, setRoutesSettings, useRoutesStale } from './routes-runner';
+import { cancelRoutes, currentInputs, runRoutes, selectDay, setRoutesSettings } from './routes-runner';
 import { duration, longDate, runSheet, stepDay, teamSummaries, timelineRows, verifierHeadline } from './routes-view';
 import './routes.css';
 
@@ -22,8 +22,9 @@ export function RoutesPanel() {
   const routes = useStoreSlice(appStore, (s) => s.routes);
   const dataset = useStoreSlice(appStore, (s) => s.dataset);
   const { settings, status, progress, result } = routes;
-  const inputs = useMemo(() => currentInputs({ ...appStore.get(), dataset, routes }), [dataset, routes]);
-  const stale = useRoutesStale();
+  // the inputs depend on the data, teams and settings only: not recomputed on each progress report
+  const inputs = useMemo(() => currentInputs({ ...appStore.get(), dataset, routes }), [dataset, routes.teams, routes.settings]); // eslint-disable-line react-hooks/exhaustive-deps
+  const stale = !!routes.result && inputs.key !== routes.inputKey;
   const hasThusong = inputs.centres.length > 0;
 
   return (

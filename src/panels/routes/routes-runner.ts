@@ -3,11 +3,9 @@
  * seconds to a minute, so unlike coverage it never starts by itself; a change of data, teams or
  * settings only marks the plan stale. Latest only: a new run supersedes a running one.
  */
-import { useMemo } from 'react';
 import { appStore, type AppState } from '../../app/state';
-import { useStoreSlice } from '../../app/store';
 import { layerCollection } from '../../model/dataset';
-import { AbortError } from '../../model/errors';
+import { isAbortError } from '../../model/errors';
 import { planYearInWorker } from '../../../workers/routes-client';
 import type { Job } from '../../../workers/worker-handle';
 import { history } from '../../app/undo';
@@ -57,7 +55,7 @@ export function runRoutes(state: AppState = appStore.get()): void {
     },
     (e) => {
       if (running === job) running = null;
-      if (e instanceof AbortError || (e as Error)?.name === 'AbortError') return;
+      if (isAbortError(e)) return;
       setRoutes((r) => ({ ...r, status: 'error', error: e instanceof Error ? e.message : String(e), progress: undefined }));
     },
   );
@@ -109,12 +107,3 @@ export function selectDay(team: number, date: string): void {
   setRoutes((r) => ({ ...r, selected: { team, date } }));
 }
 
-/** Whether the shown plan was made from other data, teams or settings than the current ones. */
-export function useRoutesStale(): boolean {
-  const dataset = useStoreSlice(appStore, (s) => s.dataset);
-  const routes = useStoreSlice(appStore, (s) => s.routes);
-  return useMemo(() => {
-    if (!routes.result) return false;
-    return currentInputs({ ...appStore.get(), dataset, routes }).key !== routes.inputKey;
-  }, [dataset, routes]);
-}

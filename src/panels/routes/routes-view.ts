@@ -13,7 +13,6 @@ import { clockTime } from '../../io/exporters/routes';
 import type { Dataset } from '../../model/layers';
 import type { RoutesSettings, TeamDraft } from './routes-state';
 
-export { clockTime };
 
 export interface ThusongCentre {
   id: string;
@@ -143,26 +142,22 @@ export function routesInputKey(dataset: Dataset, settings: RoutesSettings, teams
 export interface TeamSummary {
   team: number;
   id: string;
-  colourIndex: number;
   stops: number;
   visits: number;
   daysUsed: number;
   workingDays: number;
   km: number;
-  driveHours: number;
 }
 
 export function teamSummaries(mp: MobilePlan): TeamSummary[] {
   return mp.plan.teams.map((ty) => ({
     team: ty.team,
     id: ty.id,
-    colourIndex: ty.team,
     stops: ty.stopsAssigned,
     visits: ty.days.reduce((a, d) => a + d.stops.length, 0),
     daysUsed: ty.daysUsed,
     workingDays: ty.workingDates,
     km: ty.km,
-    driveHours: ty.driveMinutes / 60,
   }));
 }
 

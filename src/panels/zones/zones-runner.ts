@@ -11,7 +11,7 @@ import { appStore, type AppState } from '../../app/state';
 import { useStoreSlice } from '../../app/store';
 import { history } from '../../app/undo';
 import { layerCollection } from '../../model/dataset';
-import { AbortError } from '../../model/errors';
+import { isAbortError } from '../../model/errors';
 import type { Dataset } from '../../model/layers';
 import type { ZonePlanOptions, ZonesPrepareOptions } from '../../engine/location';
 import { auditZonesInWorker, planZonesInWorker, relocateInWorker } from '../../../workers/zones-client';
@@ -139,7 +139,7 @@ export function runZones(options: { plan: boolean } = { plan: true }, state: App
     },
     (e) => {
       if (running?.job === job) running = null;
-      if (e instanceof AbortError || (e as Error)?.name === 'AbortError') return;
+      if (isAbortError(e)) return;
       setZones((z) => ({ ...z, status: 'error', error: e instanceof Error ? e.message : String(e), progress: undefined }));
     },
   );
@@ -175,7 +175,7 @@ export function runAudit(state: AppState = appStore.get()): void {
       runRelocation();
     },
     (e) => {
-      if ((e as Error)?.name !== 'AbortError') setZones((z) => ({ ...z, auditError: e instanceof Error ? e.message : String(e) }));
+      if (!isAbortError(e)) setZones((z) => ({ ...z, auditError: e instanceof Error ? e.message : String(e) }));
     },
   );
 }
@@ -214,7 +214,7 @@ export function runRelocation(state: AppState = appStore.get()): void {
       setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'done', results, key } }));
     },
     (e) => {
-      if ((e as Error)?.name === 'AbortError') return;
+      if (isAbortError(e)) return;
       setZones((s) => ({ ...s, relocation: { ...s.relocation, status: 'error', error: e instanceof Error ? e.message : String(e) } }));
     },
   );
