@@ -71,36 +71,51 @@ function observeLongTasks() {
   }).observe({ type: 'long-animation-frame', buffered: true });
 }
 
+type Page = import('playwright-core').Page;
+
+/** The longest long task since `since` (performance.now() time) and how many there were. */
+const longestTasks = (page: Page, since: number) =>
+  page.evaluate((from) => {
+    const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from);
+    return { max: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
+  }, since);
+
+/** A fresh browser context (empty storage) with the observers, on the app with its sample drawn. */
+async function openSample(browser: import('playwright-core').Browser, url: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript(observeLongTasks);
+  const page = await context.newPage();
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 120_000 });
+  const loaded = Date.now() - t0;
+  await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
+  return { context, page, loaded, drawn: Date.now() - t0 };
+}
+
 type Analysis = { tab: string; start?: string; done: string };
 
-async function analysesPass(page: import('playwright-core').Page, analyses: Analysis[], log: (l: string) => void, label: string) {
-  const pageNow = () => page.evaluate(() => performance.now());
-  const longest = async (from: number) =>
-    page.evaluate((since) => {
-      const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= since);
-      return { max: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
-    }, from);
-  let since = 0;
-    for (const a of analyses) {
-      if (!(await page.$(`#tab-${a.tab}`))) {
-        log(`  ${a.tab}: no such panel yet`);
-        continue;
-      }
-      since = await pageNow();
-      const t = Date.now();
-      await page.click(`#tab-${a.tab}`);
-      if (a.start) await page.click(a.start);
-      const found = await page.waitForSelector(a.done, { timeout: 180_000 }).then(() => true, () => false);
-      if (!found) {
-        log(`  ${a.tab}: no result within 180 s`);
-        continue;
-      }
-      await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
-      const lt = await longest(since);
-      log(`  ${label}: ${a.tab.padEnd(10)} result and map in ${Date.now() - t} ms; longest main-thread task ${lt.max.toFixed(0)} ms (${lt.count} over 50 ms)   target ≤ 200 ms ${lt.max <= 200 ? 'MET' : 'MISSED'}`);
-      const split = await scriptsSince(page, since);
-      log(`  ${''.padEnd(label.length + 1)} ${''.padEnd(10)} longest MapLibre frame script ${split.drawing.toFixed(0)} ms, longest browser rendering step (style, layout, paint, compositing the WebGL canvas) ${split.rendering.toFixed(0)} ms; longest other script ${split.other.toFixed(0)} ms (${split.otherWhat})   ${split.other <= 200 ? 'MET' : 'MISSED'} for the app's own work`);
+async function analysesPass(page: Page, analyses: Analysis[], log: (l: string) => void, label: string) {
+  for (const a of analyses) {
+    if (!(await page.$(`#tab-${a.tab}`))) {
+      log(`  ${a.tab}: no such panel yet`);
+      continue;
     }
+    const since = await page.evaluate(() => performance.now());
+    const t = Date.now();
+    await page.click(`#tab-${a.tab}`);
+    if (a.start) await page.click(a.start);
+    const found = await page.waitForSelector(a.done, { timeout: 180_000 }).then(() => true, () => false);
+    if (!found) {
+      log(`  ${a.tab}: no result within 180 s`);
+      continue;
+    }
+    await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
+    const lt = await longestTasks(page, since);
+    log(`  ${label}: ${a.tab.padEnd(10)} result and map in ${Date.now() - t} ms; longest main-thread task ${lt.max.toFixed(0)} ms (${lt.count} over 50 ms)   target ≤ 200 ms ${lt.max <= 200 ? 'MET' : 'MISSED'}`);
+    const split = await scriptsSince(page, since);
+    log(`  ${''.padEnd(label.length + 1)} ${''.padEnd(10)} longest MapLibre frame script ${split.drawing.toFixed(0)} ms, longest browser rendering step (style, layout, paint, compositing the WebGL canvas) ${split.rendering.toFixed(0)} ms; longest other script ${split.other.toFixed(0)} ms (${split.otherWhat})   ${split.other <= 200 ? 'MET' : 'MISSED'} for the app's own work`);
+  }
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -124,24 +139,9 @@ export const bench: BenchEntry = {
     const server = await serveDist();
     const browser = await launchBrowser();
     try {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      // a long-task observer installed before any page script runs
-      await context.addInitScript(observeLongTasks);
-      const page = await context.newPage();
-      const t0 = Date.now();
-      await page.goto(server.url);
-      await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 120_000 });
-      const tLoaded = Date.now() - t0;
-      await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
-      const tDrawn = Date.now() - t0;
-      log(`  sample province: files loaded and checked ${tLoaded} ms, drawn ${tDrawn} ms after navigation (software WebGL)`);
-
-      const longest = async (from: number) =>
-        page.evaluate((since) => {
-          const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= since);
-          return { max: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
-        }, from);
-      const first = await longest(0);
+      const { context, page, loaded, drawn } = await openSample(browser, server.url);
+      log(`  sample province: files loaded and checked ${loaded} ms, drawn ${drawn} ms after navigation (software WebGL)`);
+      const first = await longestTasks(page, 0);
       log(`  longest main-thread task while loading and drawing: ${first.max.toFixed(0)} ms (${first.count} tasks over 50 ms)`);
       const firstSplit = await scriptsSince(page, 0);
       log(`    longest MapLibre frame script ${firstSplit.drawing.toFixed(0)} ms, longest browser rendering step ${firstSplit.rendering.toFixed(0)} ms; longest other script ${firstSplit.other.toFixed(0)} ms (${firstSplit.otherWhat})`);
@@ -159,12 +159,7 @@ export const bench: BenchEntry = {
       // The same run with the map's canvas hidden: what is left is the app's own work. Headless
       // Chromium here composites in software, so every frame of the WebGL canvas is read back from
       // SwiftShader on the main thread; a machine with a GPU does not pay that.
-      const hidden = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      await hidden.addInitScript(observeLongTasks);
-      const page2 = await hidden.newPage();
-      await page2.goto(server.url);
-      await page2.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 120_000 });
-      await page2.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 120_000 });
+      const { page: page2 } = await openSample(browser, server.url);
       await page2.addStyleTag({ content: '.maplibregl-canvas { visibility: hidden !important; }' });
       await analysesPass(page2, analyses, log, 'map hidden');
     } finally {

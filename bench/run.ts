@@ -51,24 +51,18 @@ function matches(only: string, name: string, path: string, names: Set<string>): 
 
 async function loadEntries(only?: string): Promise<{ file: string; entry: BenchEntry }[]> {
   const files = [...findBenchFiles(join(root, 'src', 'engine')), ...findBenchFiles(join(root, 'bench'))];
-  const entries: { file: string; entry: BenchEntry }[] = [];
-  const names = new Set<string>();
-  for (const file of files) {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    for (const value of Object.values(mod)) if (value && typeof value === 'object' && typeof (value as BenchEntry).name === 'string') names.add((value as BenchEntry).name);
-  }
+  const all: { file: string; entry: BenchEntry }[] = [];
   for (const file of files) {
     // every exported BenchEntry counts (a file may hold several, e.g. one per instance)
     const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const value of Object.values(mod)) {
       const entry = value as BenchEntry;
-      if (!entry || typeof entry !== 'object' || typeof entry.name !== 'string' || typeof entry.run !== 'function') continue;
-      // an exact name wins (`--only io` is not also `location`); otherwise a part of the name or path
-      if (only && !matches(only, entry.name, relative(root, file), names)) continue;
-      entries.push({ file, entry });
+      if (entry && typeof entry === 'object' && typeof entry.name === 'string' && typeof entry.run === 'function') all.push({ file, entry });
     }
   }
-  return entries;
+  // an exact name wins (`--only io` is not also `location`); otherwise a part of the name or path
+  const names = new Set(all.map((e) => e.entry.name));
+  return only ? all.filter((e) => matches(only, e.entry.name, relative(root, e.file), names)) : all;
 }
 
 async function main(): Promise<void> {

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
-import { screenshot, waitForMap, seriousViolations, renderedFeatures, openSampleApp } from './harness';
-
-async function text(download: Download): Promise<string> {
-  let out = '';
-  for await (const chunk of await download.createReadStream()) out += chunk;
-  return out;
-}
+import type { Page } from 'playwright-core';
+import { screenshot, waitForMap, seriousViolations, renderedFeatures, openSampleApp, downloadText } from './harness';
 
 /** Waits until the map has drawn a change that made it count more features than `before`. */
 async function waitForMoreFeatures(page: Page, before: number, timeout = 60_000): Promise<number> {
@@ -125,7 +119,7 @@ describe('alignment in a real browser', () => {
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=SASSA (social grants): aligned regions (GeoJSON)')]);
     expect(download.suggestedFilename()).toBe('aligned_regions-SASSA.geojson');
-    const fc = JSON.parse(await text(download));
+    const fc = JSON.parse(await downloadText(download));
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features.length).toBeGreaterThan(0);
     expect(fc.features.every((f: { properties: { department: string } }) => f.properties.department === 'SASSA')).toBe(true);
@@ -134,11 +128,11 @@ describe('alignment in a real browser', () => {
   it('exports the overlap matrix and the indices as CSV in the command line format', async () => {
     const { page } = opened.app;
     const [overlap] = await Promise.all([page.waitForEvent('download'), page.click('text=Overlap matrix (CSV)')]);
-    const lines = (await text(overlap)).trim().split('\n');
+    const lines = (await downloadText(overlap)).trim().split('\n');
     expect(lines[0]).toBe('department,region,municipality_code,area_km2,population,sliver,mean_width_m,share_of_smaller');
     expect(lines.length).toBeGreaterThan(100);
     const [indices] = await Promise.all([page.waitForEvent('download'), page.click('text=Indices (CSV)')]);
-    const rows = (await text(indices)).trim().split('\n');
+    const rows = (await downloadText(indices)).trim().split('\n');
     expect(rows[0]).toBe('scope,department,region,municipality_code,indicator,value,value_with_slivers');
     expect(rows.some((r) => r.startsWith('department,SASSA,,,alignment_score_population,0.'))).toBe(true);
   });

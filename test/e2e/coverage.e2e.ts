@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screenshot, waitForMap, openSampleApp } from './harness';
+import { screenshot, waitForMap, openSampleApp, downloadText } from './harness';
 
 describe('coverage in a real browser', () => {
   const opened = openSampleApp();
@@ -45,10 +45,7 @@ describe('coverage in a real browser', () => {
   it('exports travel times as CSV in the command line format', async () => {
     const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Travel times (CSV)')]);
-    const stream = await download.createReadStream();
-    let text = '';
-    for await (const chunk of stream) text += chunk;
-    const lines = text.trim().split('\n');
+    const lines = (await downloadText(download)).trim().split('\n');
     expect(lines[0]).toBe('settlement_id,department,minutes,office_id');
     // one row per settlement and department
     expect(lines.length - 1).toBeGreaterThanOrEqual(1500 * 8);

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
 
 /**
  * End-to-end harness: serves the built app (dist/) from a plain static server, as any static host
@@ -165,4 +165,11 @@ export function openSampleApp(): { readonly app: OpenedPage } {
       return app;
     },
   };
+}
+
+/** A download's contents as text. */
+export async function downloadText(download: Download): Promise<string> {
+  let out = '';
+  for await (const chunk of await download.createReadStream()) out += chunk;
+  return out;
 }

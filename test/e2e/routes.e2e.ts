@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Download, Page } from 'playwright-core';
-import { screenshot, waitForMap, seriousViolations, openSampleApp } from './harness';
-
-async function text(download: Download): Promise<string> {
-  let out = '';
-  for await (const chunk of await download.createReadStream()) out += chunk;
-  return out;
-}
+import { screenshot, waitForMap, seriousViolations, openSampleApp, downloadText } from './harness';
 
 describe('routes in a real browser', () => {
   const opened = openSampleApp();
@@ -107,7 +100,7 @@ describe('routes in a real browser', () => {
     const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Calendar (.ics)')]);
     expect(download.suggestedFilename()).toMatch(/\.ics$/);
-    const ics = await text(download);
+    const ics = await downloadText(download);
     expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const events = ics.match(/BEGIN:VEVENT/g)?.length ?? 0;
     expect(events).toBeGreaterThan(0);
@@ -120,11 +113,11 @@ describe('routes in a real browser', () => {
   it('downloads visits as CSV in the command line format, and the selected day as GPX', async () => {
     const { page } = opened.app;
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=Visits (CSV)')]);
-    const lines = (await text(csv)).trim().split('\n');
+    const lines = (await downloadText(csv)).trim().split('\n');
     expect(lines[0]).toBe('team,date,stop,stop_name,arrival,departure,settlements_served,trip,trip_day,trip_days,overnight_at,round');
     expect(lines.length).toBeGreaterThan(100);
     const [gpx] = await Promise.all([page.waitForEvent('download'), page.click('text=This day’s route (GPX)')]);
-    const xml = await text(gpx);
+    const xml = await downloadText(gpx);
     expect(xml.match(/<rte>/g)?.length).toBe(1);
   });
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { screenshot, waitForMap, seriousViolations, openSampleApp } from './harness';
+import { screenshot, waitForMap, seriousViolations, openSampleApp, downloadText } from './harness';
 
 describe('Thusong zones in a real browser', () => {
   const opened = openSampleApp();
@@ -32,9 +31,7 @@ describe('Thusong zones in a real browser', () => {
   it('downloads the zones as CSV in the command line’s columns', async () => {
     const { page } = opened.app;
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Zones (CSV)')]);
-    let text = '';
-    for await (const chunk of await download.createReadStream()) text += chunk;
-    const lines = text.trim().split('\n');
+    const lines = (await downloadText(download)).trim().split('\n');
     expect(lines[0]).toBe('candidate_id,lon,lat,population_served,fixed');
     expect(lines).toHaveLength(11);
   });
