@@ -12,7 +12,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { throttleProgress, type ProgressFn } from '../../model/progress';
 import { buildRoadGraph, type BuildGraphOptions } from '../network/build-graph';
 import { DEFAULT_ESTIMATE_OPTIONS, type EstimateOptions, type PointList } from '../network/estimate';
-import { buildSnapIndex, DEFAULT_SNAP_OPTIONS, snapPoints, type SnapOptions, type Snaps } from '../network/snap';
+import { buildSnapIndex, DEFAULT_SNAP_OPTIONS, snapPoints, type SnapOptions } from '../network/snap';
 import { settlementTable } from '../coverage/inputs';
 import { nearestTimes, networkContext, type Destinations, type TravelContext } from '../coverage/travel-context';
 import { catchmentEffect, type AlignedProposal, type CatchmentEffect } from './aligned-proposal';
@@ -120,7 +120,7 @@ export function regionCatchmentTimes(
     to = { snaps: oSnaps, points: officePts };
   } else {
     ctx = { method: 'estimate', settlements: settlementPts, estimate: { ...DEFAULT_ESTIMATE_OPTIONS, ...(options.estimate ?? {}) } };
-    to = { snaps: null as unknown as Snaps, points: officePts }; // the estimate never reads snaps
+    to = { snaps: null, points: officePts }; // the estimate never reads snaps
   }
 
   // ── per department: one search per distinct office set, read by the settlements of that region

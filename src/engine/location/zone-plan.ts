@@ -221,18 +221,6 @@ function finish(r: ComparisonRow) {
   r.meanMinutesAfter = reachA > 0 ? r.meanMinutesAfter / reachA : NaN;
 }
 
-function provinceRow(prepared: ZonesPrepared, before: ZoneCoverage, after: ZoneCoverage, T: number, which: 'before' | 'after'): ComparisonRow {
-  const r: ComparisonRow = { municipality: 'ALL', name: 'Province', population: 0, withinBefore: 0, withinAfter: 0, meanMinutesBefore: 0, meanMinutesAfter: 0, unreachableBefore: 0, unreachableAfter: 0 };
-  const cov = which === 'before' ? before : after;
-  for (let s = 0; s < prepared.settlements.count; s++) {
-    const w = prepared.settlements.population[s];
-    r.population += w;
-    add(r, w, cov.minutes[s], cov.minutes[s], T);
-  }
-  finish(r);
-  return r;
-}
-
 /**
  * For each local municipality (category B; every municipality when none has a category) without
  * a Thusong centre, the candidate place inside it that does most for the objective for the
@@ -312,8 +300,9 @@ export function bestNewCentres(prepared: ZonesPrepared, base: ZoneCoverage, obje
   return {
     rows,
     municipalitiesChecked: rows.length,
-    before: provinceRow(prepared, base, after, T, 'before'),
-    after: provinceRow(prepared, base, after, T, 'after'),
+    // the province row compareCoverage ends with holds both: its *Before and *After fields
+    before: perMuni[perMuni.length - 1],
+    after: perMuni[perMuni.length - 1],
     coverageAfter: after,
   };
 }

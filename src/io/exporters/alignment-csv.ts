@@ -5,9 +5,8 @@
  * or municipality name that starts like a formula is never run by a spreadsheet.
  */
 import type { AlignedProposal, AlignmentResult } from '../../engine/alignment';
-import { csvCell, formatCount } from './csv';
+import { formatCount, csvRow } from './csv';
 
-const csvLine = (fields: Array<string | number>) => fields.map((f) => csvCell(f)).join(',');
 const km2 = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : '');
 const share = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : '');
 
@@ -17,11 +16,11 @@ export function overlapCsv(r: AlignmentResult): string {
   const order = Array.from({ length: t.count }, (_, k) => k).sort(
     (a, b) => t.region[a] - t.region[b] || (r.municipalities.code[t.municipality[a]] < r.municipalities.code[t.municipality[b]] ? -1 : 1),
   );
-  const lines = [csvLine(['department', 'region', 'municipality_code', 'area_km2', 'population', 'sliver', 'mean_width_m', 'share_of_smaller'])];
+  const lines = [csvRow(['department', 'region', 'municipality_code', 'area_km2', 'population', 'sliver', 'mean_width_m', 'share_of_smaller'])];
   for (const k of order) {
     const reg = t.region[k];
     lines.push(
-      csvLine([
+      csvRow([
         r.departments[r.regions.department[reg]],
         r.regions.name[reg],
         r.municipalities.code[t.municipality[k]],
@@ -38,14 +37,14 @@ export function overlapCsv(r: AlignmentResult): string {
 
 export function alignmentCsv(r: AlignmentResult): string {
   const withPeople = r.populationMethod !== 'none';
-  const lines = [csvLine(['scope', 'department', 'region', 'municipality_code', 'indicator', 'value', 'value_with_slivers'])];
+  const lines = [csvRow(['scope', 'department', 'region', 'municipality_code', 'indicator', 'value', 'value_with_slivers'])];
   const a = r.indices;
   const b = r.indicesWithSlivers;
   const code = (m: number) => (m >= 0 ? r.municipalities.code[m] : '');
   const people = (x: number) => (withPeople ? formatCount(x) : '');
   for (let reg = 0; reg < r.regions.count; reg++) {
     const dep = r.departments[r.regions.department[reg]];
-    const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvLine(['region', dep, r.regions.name[reg], '', indicator, v1, v2]));
+    const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvRow(['region', dep, r.regions.name[reg], '', indicator, v1, v2]));
     const A = a.regions;
     const B = b.regions;
     row('area_km2', km2(A.areaKm2[reg]), km2(B.areaKm2[reg]));
@@ -60,12 +59,12 @@ export function alignmentCsv(r: AlignmentResult): string {
   for (let m = 0; m < r.municipalities.count; m++)
     for (let d = 0; d < D; d++) {
       const c = m * D + d;
-      const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvLine(['municipality', r.departments[d], '', r.municipalities.code[m], indicator, v1, v2]));
+      const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvRow(['municipality', r.departments[d], '', r.municipalities.code[m], indicator, v1, v2]));
       row('regions_serving', a.municipalities.regionsServing[c], b.municipalities.regionsServing[c]);
       row('area_covered_km2', km2(a.municipalities.areaCoveredKm2[c]), km2(b.municipalities.areaCoveredKm2[c]));
     }
   for (let d = 0; d < D; d++) {
-    const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvLine(['department', r.departments[d], '', '', indicator, v1, v2]));
+    const row = (indicator: string, v1: string | number, v2: string | number) => lines.push(csvRow(['department', r.departments[d], '', '', indicator, v1, v2]));
     const A = a.departments;
     const B = b.departments;
     row('alignment_score_population', share(A.populationScore[d]), share(B.populationScore[d]));
@@ -83,7 +82,7 @@ export function alignmentCsv(r: AlignmentResult): string {
 /** department,municipality_code,municipality_name,to_region,basis,from_regions,population_moving,area_moving_km2,changed */
 export function proposalCsv(r: AlignmentResult, p: AlignedProposal): string {
   const D = r.departments.length;
-  const lines = [csvLine(['department', 'municipality_code', 'municipality_name', 'to_region', 'basis', 'from_regions', 'population_moving', 'area_moving_km2', 'changed'])];
+  const lines = [csvRow(['department', 'municipality_code', 'municipality_name', 'to_region', 'basis', 'from_regions', 'population_moving', 'area_moving_km2', 'changed'])];
   const withPeople = r.populationMethod !== 'none';
   for (let d = 0; d < D; d++)
     for (let m = 0; m < r.municipalities.count; m++) {
@@ -97,7 +96,7 @@ export function proposalCsv(r: AlignmentResult, p: AlignedProposal): string {
         if (reg !== p.assignedRegion[c] && !p.fromSliver[q]) changed = true;
       }
       lines.push(
-        csvLine([
+        csvRow([
           r.departments[d],
           r.municipalities.code[m],
           r.municipalities.name[m],
@@ -114,12 +113,12 @@ export function proposalCsv(r: AlignmentResult, p: AlignedProposal): string {
 }
 
 export function officesCsv(r: AlignmentResult, p: AlignedProposal): string {
-  const lines = [csvLine(['office_id', 'department', 'municipality_code', 'region_before', 'region_after', 'changed'])];
+  const lines = [csvRow(['office_id', 'department', 'municipality_code', 'region_before', 'region_after', 'changed'])];
   const name = (reg: number) => (reg >= 0 ? r.regions.name[reg] : '');
   for (let o = 0; o < r.offices.count; o++) {
     const d = r.offices.department[o];
     const m = r.offices.municipality[o];
-    lines.push(csvLine([r.offices.id[o], d >= 0 ? r.departments[d] : '', m >= 0 ? r.municipalities.code[m] : '', name(p.offices.regionBefore[o]), name(p.offices.regionAfter[o]), p.offices.changed[o]]));
+    lines.push(csvRow([r.offices.id[o], d >= 0 ? r.departments[d] : '', m >= 0 ? r.municipalities.code[m] : '', name(p.offices.regionBefore[o]), name(p.offices.regionAfter[o]), p.offices.changed[o]]));
   }
   return lines.join('\n') + '\n';
 }

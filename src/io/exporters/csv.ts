@@ -26,6 +26,9 @@ export function csvCell(value: unknown, delimiter = ','): string {
 }
 
 /** Rows of plain objects → CSV text with a header row and CRLF line ends. */
+/** One CSV line of cells (no line break). */
+export const csvRow = (fields: ReadonlyArray<unknown>, delimiter = ','): string => fields.map((f) => csvCell(f, delimiter)).join(delimiter);
+
 export function toCsv(rows: ReadonlyArray<Record<string, unknown>>, options: CsvWriteOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   let columns = options.columns;

@@ -7,11 +7,10 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { MobilePlan } from '../../engine/routing/mobile-plan';
 import type { PlannedDay } from '../../engine/routing/plan-year';
-import { csvCell } from './csv';
+import { csvRow } from './csv';
 import { toGpx, type GpxPoint, type GpxRoute } from './gpx';
 import { toIcs, type IcsEvent } from './ics';
 
-const line = (fields: unknown[]) => fields.map((f) => csvCell(f)).join(',');
 /** numbers stay numbers (a text "-33.9" would be guarded as a formula) */
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -53,10 +52,10 @@ export const VISIT_COLUMNS = ['team', 'date', 'stop', 'stop_name', 'arrival', 'd
 export function visitsCsv(mp: MobilePlan, filter?: DayFilter): string {
   const served = servedIds(mp);
   const { stops, teams } = mp;
-  const lines = [line(VISIT_COLUMNS)];
+  const lines = [csvRow(VISIT_COLUMNS)];
   for (const { team, day: d } of daysOf(mp, filter)) {
     d.stops.forEach((k, x) => {
-      lines.push(line([teams[team].id, d.date, stops.id[k], stops.name[k], clockTime(d.arrivalMinutes[x]), clockTime(d.departureMinutes[x]), served[k].join(';'), d.trip + 1, d.tripDay + 1, d.tripDays, d.endAt >= 0 ? stops.id[d.endAt] : '', d.round + 1]));
+      lines.push(csvRow([teams[team].id, d.date, stops.id[k], stops.name[k], clockTime(d.arrivalMinutes[x]), clockTime(d.departureMinutes[x]), served[k].join(';'), d.trip + 1, d.tripDay + 1, d.tripDays, d.endAt >= 0 ? stops.id[d.endAt] : '', d.round + 1]));
     });
   }
   return lines.join('\n') + '\n';
@@ -66,9 +65,9 @@ export function visitsCsv(mp: MobilePlan, filter?: DayFilter): string {
 export function stopsCsv(mp: MobilePlan): string {
   const served = servedIds(mp);
   const { stops, plan, teams } = mp;
-  const lines = [line(['stop', 'name', 'lon', 'lat', 'team', 'settlements_served', 'population_served', 'expected_visitors', 'service_minutes', 'visits_per_year', 'visits_planned', 'settlement_ids'])];
+  const lines = [csvRow(['stop', 'name', 'lon', 'lat', 'team', 'settlements_served', 'population_served', 'expected_visitors', 'service_minutes', 'visits_per_year', 'visits_planned', 'settlement_ids'])];
   for (let k = 0; k < stops.id.length; k++) {
-    lines.push(line([stops.id[k], stops.name[k], round6(stops.lon[k]), round6(stops.lat[k]), plan.stopTeam[k] >= 0 ? teams[plan.stopTeam[k]].id : '', served[k].length, stops.population[k], Math.round(stops.expectedVisitors[k]), stops.serviceMinutes[k], stops.visitsPerYear[k], plan.visitsPlanned[k], served[k].join(';')]));
+    lines.push(csvRow([stops.id[k], stops.name[k], round6(stops.lon[k]), round6(stops.lat[k]), plan.stopTeam[k] >= 0 ? teams[plan.stopTeam[k]].id : '', served[k].length, stops.population[k], Math.round(stops.expectedVisitors[k]), stops.serviceMinutes[k], stops.visitsPerYear[k], plan.visitsPlanned[k], served[k].join(';')]));
   }
   return lines.join('\n') + '\n';
 }
