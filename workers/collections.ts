@@ -13,6 +13,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Feature, FeatureCollection } from 'geojson';
+import { holdLifeLock } from './liveness';
 
 export const BATCH_MS = 25;
 
@@ -54,7 +55,7 @@ async function mapShallow(args: unknown[], f: (v: unknown) => Promise<unknown> |
 
 // ---- worker side ----
 
-/** `Comlink.expose` for a worker API whose arguments may be collection references. */
+/** `Comlink.expose` for a worker API whose arguments may be collection references (and, in a worker, its life lock). */
 export function exposeWithCollections(api: object, endpoint?: Comlink.Endpoint): void {
   const held = new Map<string, FeatureCollection>();
   const resolve = (v: unknown) => {
@@ -83,6 +84,8 @@ export function exposeWithCollections(api: object, endpoint?: Comlink.Endpoint):
     host[name] = async (...args: unknown[]) => (fn as (...a: unknown[]) => unknown).apply(api, await mapShallow(args, resolve));
   }
   Comlink.expose(host, endpoint);
+  // in a real worker (no endpoint given), let the page see if this worker ends without an error
+  if (!endpoint) holdLifeLock();
 }
 
 // ---- client side ----

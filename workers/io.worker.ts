@@ -6,6 +6,7 @@ import { loadSource, type LoadOptions, type LoadResult } from '../src/io/load-fi
 import type { ProgressFn } from '../src/model/progress';
 import { newCollectionKey, storeCollection, storeMapText } from '../src/app/scenarios/file-store';
 import { mapBlobWriter } from '../src/map/map-data';
+import { holdLifeLock } from './liveness';
 
 // Thin: the loading pipeline lives in src/io; this only wires it to comlink.
 const ioApi = {
@@ -42,3 +43,4 @@ const ioApi = {
 
 export type IoApi = typeof ioApi;
 Comlink.expose(ioApi);
+holdLifeLock();

@@ -2,13 +2,15 @@ import * as Comlink from 'comlink';
 import { AbortError } from '../src/model/errors';
 import type { Progress, ProgressFn } from '../src/model/progress';
 import { collectionSender } from './collections';
+import { watchLife } from './liveness';
 
 /**
  * A lazily created, explicitly disposed comlink worker. The UI never holds a raw Worker.
  *
  * A tight synchronous loop in the worker cannot hear a comlink message, so cancelling a job means
  * terminating the worker; the next call starts a fresh one. A worker that dies rejects every job in
- * flight with an error that says so, and is restarted on the next call.
+ * flight with an error that says so, and is restarted on the next call. That includes a worker that
+ * ends without an error event (closed, or stopped by the browser), seen through ./liveness.
  */
 export interface Job<R> {
   promise: Promise<R>;
@@ -36,8 +38,11 @@ export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api
   /** what the jobs call: the remote, with feature collections sent once per worker (./collections) */
   let api: Comlink.Remote<Api> | null = null;
   const running = new Set<Running>();
+  let unwatch: (() => void) | null = null;
 
   const stop = () => {
+    unwatch?.();
+    unwatch = null;
     if (remote) remote[Comlink.releaseProxy]();
     worker?.terminate();
     worker = null;
@@ -59,6 +64,7 @@ export function createWorkerHandle<Api>(factory: () => Worker): WorkerHandle<Api
       crashed(e.message || 'it stopped unexpectedly');
     });
     worker.addEventListener('messageerror', () => crashed('a message could not be read'));
+    unwatch = watchLife(worker, () => crashed('it stopped without reporting an error (closed, or stopped by the browser, for example when memory ran short)'));
     remote = Comlink.wrap<Api>(worker);
     api = collectionSender().wrap(remote);
     return api;

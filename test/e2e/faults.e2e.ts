@@ -32,6 +32,37 @@ describe('a background worker that dies', () => {
     expect(await page.$$eval('[data-testid=province-shares] tr', (r) => r.length)).toBeGreaterThan(0);
   });
 
+  it('a worker that ends mid-job without an error event is noticed (not left running forever), and the next run completes', async () => {
+    const { page } = opened.app;
+    const script = '**/assets/coverage.worker-*.js';
+    // the real worker script, with a listener put in front that closes the worker, silently, when
+    // the analysis is asked for: no error event, no answer, as when the browser stops a worker
+    await page.route(script, async (route) => {
+      const real = await route.fetch();
+      const body =
+        "self.addEventListener('message', (e) => { const p = e.data && e.data.path; if (p && p[0] === 'analyse') { e.stopImmediatePropagation(); self.close(); } });\n" +
+        (await real.text());
+      await route.fulfill({ response: real, body });
+    });
+    // a fresh worker is needed for the routed script: the one from the run above is still alive,
+    // so make a job cancel (which terminates it) and start again
+    await page.click('[data-testid=coverage-panel] button:has-text("Run again")');
+    await page.click('[data-testid=coverage-panel] button:has-text("Cancel")');
+    await page.waitForSelector('[data-testid=coverage-panel]:not([data-status=running])');
+    await page.click('[data-testid=coverage-panel] button:has-text("Run again")');
+    const alert = await page.waitForSelector('[data-testid=coverage-panel] [role=alert]', { timeout: 120_000 });
+    const message = (await alert.textContent()) ?? '';
+    expect(message).toContain('The background worker failed: it stopped without reporting an error');
+    expect(await status()).toBe('error');
+    expect(await page.textContent('[data-testid=status]')).toContain('6 files');
+    await screenshot(page, '11b-worker-silent-end');
+
+    await page.unroute(script);
+    await page.click('[data-testid=coverage-panel] button:has-text("Run again")');
+    await page.waitForSelector('[data-testid=coverage-panel][data-status=done]', { timeout: 120_000 });
+    expect(await page.$('[data-testid=coverage-panel] [role=alert]')).toBeNull();
+  });
+
   it('sent no request outside its own origin', () => {
     expect(opened.app.foreignRequests).toEqual([]);
   });
