@@ -13,6 +13,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
+import { installBlobProtocol } from './blob-protocol';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification, MapGeoJSONFeature, MapMouseEvent, SourceSpecification } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -217,6 +218,7 @@ export function MapView({ layers, view, extraSpecs, basemapUrl, fitKey, onFeatur
     const basemap = latest.current.basemapUrl?.trim() || undefined;
     let map: maplibregl.Map;
     try {
+      installBlobProtocol();
       map = new maplibregl.Map({
         container,
         style: withBasemap(basemap),

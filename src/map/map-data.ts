@@ -1,8 +1,10 @@
 /**
  * What a MapLibre GeoJSON source is given for a collection: the collection itself, or — for a file
- * the io worker also wrote out as GeoJSON text — a blob: URL that MapLibre's own worker fetches and
- * parses. Handing MapLibre an object means a structured clone of every feature on the page's thread
- * (seconds for a big file); a URL costs nothing there. The URL lives as long as the collection.
+ * the io worker also wrote out as GeoJSON text — a URL of that text that MapLibre's own worker
+ * fetches and parses. Handing MapLibre an object means a structured clone of every feature on the
+ * page's thread (seconds for a big file); a URL costs nothing there. The URL lives as long as the
+ * collection. It is a blob: URL wrapped in the app's own scheme, which MapLibre's workers know
+ * (./blob-protocol.ts): MapLibre would fetch and parse a bare blob: URL on the page's thread.
  */
 import type { FeatureCollection } from 'geojson';
 import { CONCATENATES } from '../model/dataset';
@@ -10,6 +12,9 @@ import { CONCATENATES } from '../model/dataset';
 /** How the io worker writes a collection's text: this prefix, the features, then `]}`. */
 export const MAP_BLOB_PREFIX = '{"type":"FeatureCollection","features":[';
 const SUFFIX = ']}';
+
+/** The scheme of the URLs MapLibre's workers fetch themselves (./maplibre-blob-protocol.js). */
+export const BLOB_SCHEME = 'thusong-blob';
 
 const blobs = new WeakMap<object, Blob>();
 const urls = new WeakMap<object, string>();
@@ -21,7 +26,7 @@ export function registerMapBlob(fc: FeatureCollection, blob: Blob): void {
   blobs.set(fc, blob);
 }
 
-/** The data to give MapLibre for `data`: a blob: URL where one is registered, else `data` itself. */
+/** The data to give MapLibre for `data`: a thusong-blob:// URL where text is registered, else `data` itself. */
 export function mapSourceData<T>(data: T): T | string {
   if (!data || typeof data !== 'object') return data;
   const known = urls.get(data);
@@ -29,9 +34,10 @@ export function mapSourceData<T>(data: T): T | string {
   const blob = blobs.get(data) ?? composed(data);
   if (!blob || typeof URL.createObjectURL !== 'function') return data;
   const url = URL.createObjectURL(blob);
-  urls.set(data, url);
+  const mapUrl = `${BLOB_SCHEME}://${encodeURIComponent(url)}`;
+  urls.set(data, mapUrl);
   revoke?.register(data, url);
-  return url;
+  return mapUrl;
 }
 
 /** Writes a collection's GeoJSON text batch by batch (in the io worker), as one Blob. */

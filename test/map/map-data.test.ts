@@ -16,13 +16,15 @@ function loaded(id: string, features: Feature[], batch = 2): LoadedFile {
   return { id, fileName: `${id}.geojson`, kind: 'settlements', collection, fields: [], fieldMap: {}, extent: [0, 0, 0, 0], sourceCrs: 'EPSG:4326', warnings: [], bytes: 1 };
 }
 
+/** What MapLibre's worker does with the URL (src/map/maplibre-blob-protocol.js): unwrap, fetch, parse. */
 async function read(url: unknown): Promise<unknown> {
   expect(typeof url).toBe('string');
-  const blob = resolveObjectURL(url as string);
+  expect(url).toMatch(/^thusong-blob:\/\/blob%3A/);
+  const blob = resolveObjectURL(decodeURIComponent((url as string).slice('thusong-blob://'.length)));
   return JSON.parse(await blob!.text());
 }
 
-describe('GeoJSON given to MapLibre as a blob: URL', () => {
+describe('GeoJSON given to MapLibre as a URL of a blob its worker reads', () => {
   it('is the same collection, written in batches (including an empty one and non-ASCII names)', async () => {
     const file = loaded('a', [point('1', 18), point('2', 18.5), point('3', 19)]);
     expect(await read(mapSourceData(file.collection))).toEqual(file.collection);
