@@ -4,8 +4,9 @@ import type { IoApi } from './io.worker';
 import { createWorkerHandle, type Job } from './worker-handle';
 import type { LoadOptions, LoadResult } from '../src/io/load-file';
 import type { ProgressFn } from '../src/model/progress';
-import { registerStoredCollection } from '../src/app/scenarios/file-store';
+import { registerRefusedCollection, registerStoredCollection } from '../src/app/scenarios/file-store';
 import { registerMapBlob } from '../src/map/map-data';
+import { registerExtent } from '../src/map/fit';
 
 /**
  * Each file loads in its own worker, so files parse in parallel and cancelling one load
@@ -29,14 +30,16 @@ export function loadFileInWorker(source: Blob | ArrayBuffer, options: LoadOption
     onProgress?.({ phase: 'receiving', done: received.length, total });
   });
   const job = handle.call<LoadResult>(async (api, progress) => {
-    type Extra = { storedAs?: string; mapBlob?: Blob };
+    type Extra = { storedAs?: string; storeRefused?: string; mapBlob?: Blob };
     const result = (await api.loadSource(send, options, progress, deliver)) as LoadResult & Extra;
     if (result.ok) {
       result.file.collection.features = received;
       if (result.storedAs) registerStoredCollection(result.file.collection, result.storedAs);
+      if (result.storeRefused) registerRefusedCollection(result.file.collection, result.storeRefused);
       if (result.mapBlob) registerMapBlob(result.file.collection, result.mapBlob);
+      registerExtent(result.file.collection, result.file.extent);
     }
-    const { storedAs: _stored, mapBlob: _blob, ...loaded } = result as LoadResult & Extra;
+    const { storedAs: _stored, storeRefused: _refused, mapBlob: _blob, ...loaded } = result as LoadResult & Extra;
     return loaded as LoadResult;
   }, onProgress);
   job.promise.then(handle.dispose, handle.dispose);

@@ -19,7 +19,7 @@ const ioApi = {
     options: LoadOptions,
     progress?: ProgressFn,
     deliver?: (features: Feature[], total: number) => Promise<void>,
-  ): Promise<LoadResult & { storedAs?: string; mapBlob?: Blob }> {
+  ): Promise<LoadResult & { storedAs?: string; storeRefused?: string; mapBlob?: Blob }> {
     const result = await loadSource(source, options, progress);
     if (!result.ok || !deliver) return result;
     // the features go into the browser's storage from here, so saving the scenario later never
@@ -35,9 +35,11 @@ const ioApi = {
       await deliver(batch, features.length);
     }
     const mapBlob = text.blob();
-    const storedAs = (await stored) ? key : undefined;
+    const outcome = await stored;
+    const storedAs = outcome === true ? key : undefined;
     if (storedAs) await storeMapText(key, mapBlob);
-    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs, mapBlob };
+    const storeRefused = outcome === true ? undefined : outcome;
+    return { ok: true, file: { ...result.file, collection: { ...result.file.collection, features: [] } }, storedAs, storeRefused, mapBlob };
   },
 };
 

@@ -1,6 +1,34 @@
 /** The extent to fit the view to, and whether the URL already chose a view. */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { Extent } from '../model/units';
+import { CONCATENATES } from '../model/dataset';
+
+/**
+ * Extents already known, so fitting the map to a big file does not walk its millions of positions on
+ * the page's thread: the loader measured each file's extent in its worker.
+ */
+const known = new WeakMap<FeatureCollection, Extent>();
+
+/** Records a collection's extent, as measured over exactly its features (empty collections have none). */
+export function registerExtent(fc: FeatureCollection, extent: Extent): void {
+  if (fc.features.length && extent.every(Number.isFinite)) known.set(fc, extent);
+}
+
+/** A layer's extent from what is known of it or of each file it is made of; undefined if any part is unknown. */
+function knownExtent(fc: FeatureCollection): Extent | undefined {
+  const hit = known.get(fc);
+  if (hit) return hit;
+  const parts = (fc as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES];
+  if (!parts) return undefined;
+  let out: Extent | undefined;
+  for (const p of parts) {
+    if (!p.features.length) continue;
+    const e = known.get(p);
+    if (!e) return undefined;
+    out = out ? [Math.min(out[0], e[0]), Math.min(out[1], e[1]), Math.max(out[2], e[2]), Math.max(out[3], e[3])] : e;
+  }
+  return out;
+}
 
 function visit(g: Geometry | null | undefined, add: (p: Position) => void): void {
   if (!g) return;
@@ -39,7 +67,16 @@ export function extentOf(collections: ReadonlyArray<FeatureCollection | undefine
     if (y < s) s = y;
     if (y > n) n = y;
   };
-  for (const fc of collections) for (const f of fc?.features ?? []) visit(f.geometry, add);
+  for (const fc of collections) {
+    if (!fc) continue;
+    const k = knownExtent(fc);
+    if (k) {
+      add([k[0], k[1]]);
+      add([k[2], k[3]]);
+      continue;
+    }
+    for (const f of fc.features) visit(f.geometry, add);
+  }
   return w <= e ? [w, s, e, n] : undefined;
 }
 

@@ -127,6 +127,25 @@ describe('a large GeoJSON file', () => {
     await screenshot(page, '10-large-file-loaded');
   });
 
+  it('is kept in the saved scenario: after a reload every feature is back (stored in parts, read back part by part)', async () => {
+    const { page } = app;
+    const expected = await featureCount(page, 'settlements');
+    await page.click('#tab-scenarios');
+    await page.waitForFunction(() => /^Saved/.test(document.querySelector('[data-testid=save-status]')?.textContent ?? ''), null, { timeout: 120_000 });
+    // the browser's storage took it: no file is listed as left out of the scenario
+    expect(await page.$('[data-testid=not-stored]')).toBeNull();
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('7 files'), null, { timeout: 120_000 });
+    await page.click('#tab-data'); // the scenario reopened on the tab it was saved on
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('[data-layer="settlements"]')?.getAttribute('data-features') ?? 0) === n,
+      expected,
+      { timeout: 120_000 },
+    );
+    const row = await page.innerText(`[data-file="${FILE_NAME}"]`);
+    expect(row.replace(/[\s,\u00a0\u202f]/g, '')).toContain(`${file.features}features`);
+  });
+
   it('left no error on the page', () => {
     expect(app.foreignRequests).toEqual([]);
     expect(app.pageErrors.filter((e) => !/WebGL|GPU|swiftshader/i.test(e))).toEqual([]);

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { extentOf, fitBoundsFor, hashHasView } from '../../src/map/fit';
+import { extentOf, fitBoundsFor, hashHasView, registerExtent } from '../../src/map/fit';
+import { collectionExtent } from '../../src/io/summarise';
+import { layerCollection } from '../../src/model/dataset';
+import type { LoadedFile } from '../../src/model/layers';
 import * as fx from './fixtures';
 
 describe('extentOf', () => {
@@ -25,6 +28,42 @@ describe('extentOf', () => {
   it('is undefined when there is nothing to fit', () => {
     expect(extentOf([])).toBeUndefined();
     expect(extentOf([{ type: 'FeatureCollection', features: [] }])).toBeUndefined();
+  });
+
+  describe("with the extents the loader measured (a big file's positions are not walked again on the page)", () => {
+    const copy = (fc: FeatureCollection): FeatureCollection => structuredClone(fc);
+    const file = (id: string, collection: FeatureCollection): LoadedFile => ({
+      id, fileName: `${id}.geojson`, kind: 'roads', collection, fields: [], fieldMap: {}, extent: collectionExtent(collection), sourceCrs: 'EPSG:4326', warnings: [], bytes: 1,
+    });
+
+    it("gives the same answer as walking, for a file and for a layer of several files", () => {
+      const walked = extentOf([fx.roads, fx.offices]);
+      const roads = copy(fx.roads);
+      const offices = copy(fx.offices);
+      registerExtent(roads, collectionExtent(roads));
+      registerExtent(offices, collectionExtent(offices));
+      expect(extentOf([roads, offices])).toEqual(walked);
+      const files = [file('a', roads), file('e', { type: 'FeatureCollection', features: [] }), file('b', offices)];
+      registerExtent(files[1].collection, files[1].extent); // [0, 0, 0, 0] of an empty file is not an extent
+      const layer = layerCollection({ files }, 'roads')!;
+      expect(extentOf([layer])).toEqual(walked);
+    });
+
+    it('uses the registered extent instead of the positions (which is what makes it cheap)', () => {
+      const roads = copy(fx.roads);
+      registerExtent(roads, [10, -40, 30, -20]);
+      expect(extentOf([roads])).toEqual([10, -40, 30, -20]);
+      // a layer with one part unknown walks that part; the known part still counts as registered
+      const other = copy(fx.thusong);
+      const layer = layerCollection({ files: [file('a', roads), file('c', other)] }, 'roads')!;
+      expect(extentOf([layer])).toEqual(extentOf([fx.roads, fx.thusong])); // walked: the registered [10, …] is not mixed in
+    });
+
+    it('ignores an extent that is not finite', () => {
+      const roads = copy(fx.roads);
+      registerExtent(roads, [NaN, 0, 1, 1]);
+      expect(extentOf([roads])).toEqual(extentOf([fx.roads]));
+    });
   });
 });
 

@@ -11,9 +11,11 @@
  * DOM-free and app-free: the io worker imports it too.
  */
 import { createStore, delMany, get, getMany, keys, set, setMany } from 'idb-keyval';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { LoadedFile } from '../../model/layers';
 import { registerMapBlob } from '../../map/map-data';
+import { registerExtent } from '../../map/fit';
+import { isCollectionHead, joinCollection, partKey, splitCollection, wholeKey, type CollectionHead } from './collection-chunks';
 
 const db = () => createStore('thusong-planner-files', 'files');
 const INDEX = 'ids';
@@ -21,13 +23,29 @@ const INDEX = 'ids';
 /** A new key for a collection about to be stored by a worker. */
 export const newCollectionKey = () => `col-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
-/** Worker side: stores a loaded file's features under `key`; false if storage failed. */
-export async function storeCollection(key: string, fc: FeatureCollection): Promise<boolean> {
+/** A collection as records: its parts (./collection-chunks), then the head that names them. */
+function collectionRecords(key: string, fc: FeatureCollection): [string, unknown][] {
+  const { head, parts } = splitCollection(fc);
+  return [...parts.map((p, i) => [partKey(key, i), p] as [string, unknown]), [`collection:${key}`, head]];
+}
+
+/**
+ * Worker side: stores a loaded file's features under `key`, part by part (one transaction each, so
+ * only one part's clone is held at a time), the head last. True, or why storage refused it (the
+ * parts already written are removed again).
+ */
+export async function storeCollection(key: string, fc: FeatureCollection): Promise<true | string> {
+  const records = collectionRecords(key, fc);
+  const written: string[] = [];
   try {
-    await set(`collection:${key}`, fc, db());
+    for (const [k, v] of records) {
+      await set(k, v, db());
+      written.push(k);
+    }
     return true;
-  } catch {
-    return false; // e.g. storage full: the page stores it when it saves
+  } catch (e) {
+    await delMany(written, db()).catch(() => {});
+    return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -45,8 +63,19 @@ const collectionKeys = new WeakMap<FeatureCollection, string>();
 const sessionKeys = new Set<string>();
 /** collection keys written by a worker in this session (not in the index yet) */
 const writtenByWorkers = new Set<string>();
+/** collections a worker could not store, with the browser's reason: the page does not try again */
+const refused = new WeakMap<FeatureCollection, string>();
 let next = 0;
 const session = Date.now().toString(36);
+
+/**
+ * Page side: a loaded collection the io worker could not store. Trying again on the page would
+ * clone it all on the page's thread and meet the same refusal (full storage), so it is left out of
+ * saved scenarios and the save says so.
+ */
+export function registerRefusedCollection(fc: FeatureCollection, reason: string): void {
+  refused.set(fc, reason);
+}
 
 /** Page side: a collection the io worker has already stored under `key`. */
 export function registerStoredCollection(fc: FeatureCollection, key: string): void {
@@ -82,16 +111,26 @@ interface StoredFile extends Omit<LoadedFile, 'collection'> {
   collection: { collectionKey: string } | FeatureCollection;
 }
 
-/** Page side: stores what is not stored yet; returns the files' keys, in order. */
-export async function persistFiles(files: LoadedFile[]): Promise<string[]> {
+/**
+ * Page side: stores what is not stored yet. Returns the files' keys, in order, and a line for each
+ * file storage refused (it is missing from the scenario after a reload).
+ */
+export async function persistFiles(files: LoadedFile[]): Promise<{ keys: string[]; notStored: string[] }> {
   const indexed = (await get<string[]>(INDEX, db())) ?? [];
   const known = new Set([...indexed, ...writtenByWorkers]);
   const writes: [string, unknown][] = [];
   const added: string[] = [];
+  const notStored: string[] = [];
   for (const f of files) {
-    const ck = `collection:${collectionKey(f.collection)}`;
+    const key = collectionKey(f.collection);
+    const ck = `collection:${key}`;
+    const refusal = refused.get(f.collection);
+    if (refusal && !known.has(ck)) {
+      notStored.push(`${f.fileName}: ${refusal}`);
+      continue;
+    }
     if (!known.has(ck)) {
-      writes.push([ck, f.collection]);
+      writes.push(...collectionRecords(key, f.collection));
       known.add(ck);
     }
     if (writtenByWorkers.has(ck)) added.push(ck);
@@ -106,18 +145,32 @@ export async function persistFiles(files: LoadedFile[]): Promise<string[]> {
     await setMany(writes, db());
     // saves are queued (scenario-session), so the index has not changed since it was read
     const index = new Set(indexed);
-    for (const [k] of writes) index.add(k);
+    for (const [k] of writes) index.add(wholeKey(k));
     for (const k of added) index.add(k);
     await set(INDEX, [...index], db());
   }
-  return files.map(fileStorageKey);
+  return { keys: files.map(fileStorageKey), notStored };
 }
+
+/** Collections under these keys (`collection:<key>`), their parts joined; undefined where missing. */
+async function readCollections(refs: string[]): Promise<(FeatureCollection | undefined)[]> {
+  const stored = await getMany<FeatureCollection | CollectionHead | undefined>(refs.map((r) => `collection:${r}`), db());
+  return Promise.all(
+    stored.map(async (v, i) => {
+      if (!isCollectionHead(v)) return v as FeatureCollection | undefined;
+      // one request per part: each is deserialised in its own short task, not all in one
+      const parts = await getMany<Feature[] | undefined>(Array.from({ length: v.parts }, (_, j) => partKey(refs[i], j)), db());
+      return joinCollection(v, parts);
+    }),
+  );
+}
+
 
 /** Page side: the files under these keys (those missing are left out). */
 export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
   const stored = await getMany<StoredFile | undefined>(keys.map((k) => `file:${k}`), db());
   const refs = stored.map((s) => (s?.collection as { collectionKey?: string } | undefined)?.collectionKey);
-  const collections = await getMany<FeatureCollection | undefined>(refs.filter((r): r is string => typeof r === 'string').map((r) => `collection:${r}`), db());
+  const collections = await readCollections(refs.filter((r): r is string => typeof r === 'string'));
   const byKey = new Map(refs.filter((r): r is string => typeof r === 'string').map((r, i) => [r, collections[i]]));
   const blobs = await getMany<Blob | undefined>([...byKey.keys()].map((r) => `maptext:${r}`), db()).catch(() => []);
   const texts = new Map([...byKey.keys()].map((r, i) => [r, blobs[i] instanceof Blob ? blobs[i] : undefined]));
@@ -133,6 +186,7 @@ export async function readFiles(keys: string[]): Promise<LoadedFile[]> {
     if (!fc) continue;
     const text = texts.get(ref);
     if (text) registerMapBlob(fc, text);
+    if (s.extent) registerExtent(fc, s.extent);
     collectionKeys.set(fc, ref);
     sessionKeys.add(ref);
     const file = { ...s, collection: fc } as LoadedFile;
@@ -172,7 +226,7 @@ export async function collectGarbage(referenced: Iterable<string>, { minAgeMs = 
   // File records are written only when a scenario is saved, so one no scenario names is unused.
   // Another tab may have loaded a file it has not saved yet: only records older than a day go.
   const gone = all.filter((k) => {
-    if (keep.has(k) || !/^(file|collection|maptext):/.test(k)) return false;
+    if (keep.has(wholeKey(k)) || !/^(file|collection|maptext):/.test(k)) return false;
     const born = keyTime(k);
     return born !== undefined && now - born > minAgeMs;
   });

@@ -18,6 +18,8 @@ export interface ScenarioSession {
   /** `pending`: a change is waiting for the debounced save, so "Saved" is never shown before it is true. */
   saving: 'idle' | 'pending' | 'saving' | 'saved' | 'error';
   error?: string;
+  /** files the browser's storage refused: the scenario is saved without them */
+  notStored?: string[];
 }
 
 export const scenarioSession = createStore<ScenarioSession>({ list: [], saving: 'idle' });
@@ -29,11 +31,11 @@ export const scenarioSession = createStore<ScenarioSession>({ list: [], saving: 
 type StoredState = Omit<AppState, 'dataset'> & { dataset: { fileKeys?: string[]; fileIds?: string[] } };
 
 /** What was last written, per scenario id, so the next save writes only the slices that changed. */
-let written: { id: string; dataset: AppState['dataset']; stored: StoredState } | null = null;
+let written: { id: string; dataset: AppState['dataset']; stored: StoredState; notStored: string[] } | null = null;
 
 /** Saves run one after another, so what `written` records is what is on disk. */
 let queue: Promise<unknown> = Promise.resolve();
-function store(id: string, name: string, state: AppState): Promise<ScenarioMeta> {
+function store(id: string, name: string, state: AppState): Promise<ScenarioMeta & { notStored: string[] }> {
   const next = queue.then(() => storeNow(id, name, state));
   queue = next.catch(() => undefined);
   return next;
@@ -44,11 +46,11 @@ async function storeNow(id: string, name: string, state: AppState) {
   const last = written?.id === id ? written : null;
   const dataset = last && last.dataset === snap.dataset ? last.stored.dataset : { fileKeys: snap.dataset.files.map(fileStorageKey) };
   const stored: StoredState = { ...snap, dataset };
-  if (dataset !== last?.stored.dataset) await persistFiles(snap.dataset.files);
+  const notStored = dataset !== last?.stored.dataset ? (await persistFiles(snap.dataset.files)).notStored : (last?.notStored ?? []);
   written = null; // until this save is done, nothing is known to be on disk
   const meta = await saveScenario(id, name, stored as unknown as AppState, last?.stored as unknown as AppState | undefined);
-  written = { id, dataset: snap.dataset, stored };
-  return meta;
+  written = { id, dataset: snap.dataset, stored, notStored };
+  return { ...meta, notStored };
 }
 
 async function read(id: string): Promise<AppState | undefined> {
@@ -96,12 +98,14 @@ export async function saveNow(): Promise<void> {
   lastSaved = state;
   scenarioSession.set((s) => ({ ...s, saving: 'saving' }));
   try {
-    const meta = await store(current.id, current.name, state);
+    const { notStored, ...meta } = await store(current.id, current.name, state);
     // a change made while this save ran is still pending
     const after = appStore.get() === lastSaved ? 'saved' : 'pending';
     // another scenario may have been opened while this one was written
     scenarioSession.set((s) =>
-      s.current?.id === meta.id ? { ...s, current: meta, saving: after, error: undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) } : { ...s, list: s.list.map((m) => (m.id === meta.id ? meta : m)) },
+      s.current?.id === meta.id
+        ? { ...s, current: meta, saving: after, error: undefined, notStored: notStored.length ? notStored : undefined, list: s.list.map((m) => (m.id === meta.id ? meta : m)) }
+        : { ...s, list: s.list.map((m) => (m.id === meta.id ? meta : m)) },
     );
   } catch (e) {
     scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));
@@ -159,7 +163,7 @@ async function collectUnusedFiles(): Promise<void> {
 async function newScenario(name: string, state: AppState): Promise<ScenarioMeta | undefined> {
   try {
     const id = newScenarioId();
-    const meta = await store(id, name, state);
+    const { notStored, ...meta } = await store(id, name, state);
     await setCurrentScenario(id);
     try {
       localStorage.setItem(SCENARIO_HINT, '1'); // a hint only: the scenario itself is in IndexedDB
@@ -167,7 +171,7 @@ async function newScenario(name: string, state: AppState): Promise<ScenarioMeta 
       // storage refused: the next start checks IndexedDB as usual
     }
     lastSaved = state;
-    scenarioSession.set((s) => ({ ...s, current: meta, list: [...s.list.filter((m) => m.id !== id), meta], saving: 'saved' }));
+    scenarioSession.set((s) => ({ ...s, current: meta, list: [...s.list.filter((m) => m.id !== id), meta], saving: 'saved', notStored: notStored.length ? notStored : undefined }));
     return meta;
   } catch (e) {
     scenarioSession.set((s) => ({ ...s, saving: 'error', error: `Could not save the scenario in this browser: ${e instanceof Error ? e.message : String(e)}` }));

@@ -45,6 +45,16 @@ export function ScenariosPanel() {
       <p className="meta" aria-live="polite" data-testid="save-status">
         {session.saving === 'pending' ? 'Unsaved changes; saving in a moment…' : session.saving === 'saving' ? 'Saving…' : session.saving === 'saved' ? `Saved “${session.current?.name ?? ''}”.` : session.saving === 'error' ? session.error : ''}
       </p>
+      {session.notStored && (
+        <div role="alert" className="failure" data-testid="not-stored">
+          <p>The browser's storage refused these files, so the scenario is saved without them; after a reload, load them again:</p>
+          <ul>
+            {session.notStored.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <table className="data" data-testid="scenario-list">
         <caption>Scenarios</caption>
         <thead>
