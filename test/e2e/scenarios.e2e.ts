@@ -49,6 +49,18 @@ describe('scenarios, undo and reload in a real browser', () => {
     const blobs: string[] = [];
     const onRequest = (r: { url(): string; resourceType(): string }) => r.url().startsWith('blob:') && r.resourceType() === 'fetch' && blobs.push(r.url());
     page.on('request', onRequest);
+    // count every read of a blob: response's body on the page's own thread (MapLibre's workers are not the page)
+    await page.addInitScript(() => {
+      const w = window as unknown as { __pageBlobReads: number };
+      w.__pageBlobReads = 0;
+      for (const m of ['json', 'text', 'arrayBuffer'] as const) {
+        const original = Response.prototype[m];
+        Response.prototype[m] = function (this: Response) {
+          if (this.url.startsWith('blob:')) w.__pageBlobReads++;
+          return original.call(this);
+        } as never;
+      }
+    });
     await page.reload();
     await page.waitForSelector('[data-testid=status]');
     await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('5 files'), null, { timeout: 60_000 });
@@ -60,6 +72,8 @@ describe('scenarios, undo and reload in a real browser', () => {
     page.off('request', onRequest);
     // restored files reach MapLibre as their stored GeoJSON text (blob: URLs), not as objects cloned on the page
     expect(new Set(blobs).size).toBe(counts.filter((c) => c !== '0').length);
+    // …and MapLibre's own workers read and parse that text: none of it on the page's thread
+    expect(await page.evaluate(() => (window as unknown as { __pageBlobReads: number }).__pageBlobReads)).toBe(0);
     const storedKeys = () =>
       page.evaluate(async () => {
         const db: IDBDatabase = await new Promise((ok, ko) => Object.assign(indexedDB.open('thusong-planner-files'), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
