@@ -53,6 +53,18 @@ describe('scenarios, undo and reload in a real browser', () => {
     await page.addInitScript(() => {
       const w = window as unknown as { __pageBlobReads: number };
       w.__pageBlobReads = 0;
+      // and every parsed collection a worker posts back to the page (MapLibre 5 returns a URL source's data)
+      const v = window as unknown as { __collectionsPosted: number };
+      v.__collectionsPosted = 0;
+      const listen = Worker.prototype.addEventListener;
+      Worker.prototype.addEventListener = function (this: Worker, type: string, fn: EventListenerOrEventListenerObject, opts?: boolean | AddEventListenerOptions) {
+        if (type !== 'message' || typeof fn !== 'function') return listen.call(this, type, fn, opts);
+        return listen.call(this, type, (e: Event) => {
+          const d = (e as MessageEvent).data;
+          if (d && d.type === '<response>' && d.data && d.data.data && d.data.data.type === 'FeatureCollection') v.__collectionsPosted++;
+          return fn.call(this, e);
+        }, opts);
+      } as never;
       for (const m of ['json', 'text', 'arrayBuffer'] as const) {
         const original = Response.prototype[m];
         Response.prototype[m] = function (this: Response) {
@@ -74,6 +86,8 @@ describe('scenarios, undo and reload in a real browser', () => {
     expect(new Set(blobs).size).toBe(counts.filter((c) => c !== '0').length);
     // …and MapLibre's own workers read and parse that text: none of it on the page's thread
     expect(await page.evaluate(() => (window as unknown as { __pageBlobReads: number }).__pageBlobReads)).toBe(0);
+    // …and keep what they parsed: no parsed collection is posted back to the page
+    expect(await page.evaluate(() => (window as unknown as { __collectionsPosted: number }).__collectionsPosted)).toBe(0);
     const storedKeys = () =>
       page.evaluate(async () => {
         const db: IDBDatabase = await new Promise((ok, ko) => Object.assign(indexedDB.open('thusong-planner-files'), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));
