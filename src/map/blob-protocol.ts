@@ -1,5 +1,6 @@
 import maplibregl from 'maplibre-gl';
 import workerScript from './maplibre-blob-protocol.js?url&no-inline';
+import type { FeatureCollection } from 'geojson';
 import { BLOB_SCHEME } from './map-data';
 
 /**
@@ -17,9 +18,9 @@ export function installBlobProtocol(): void {
   if (installed) return;
   installed = true;
   maplibregl.addProtocol(BLOB_SCHEME, async (params, abortController) => {
-    const response = await fetch(decodeURIComponent(params.url.slice(BLOB_SCHEME.length + 3)), { signal: abortController.signal });
-    if (!response.ok) throw new Error(`Could not read ${params.url}: ${response.status}`);
-    return { data: params.type === 'json' ? await response.json() : params.type === 'arrayBuffer' ? await response.arrayBuffer() : await response.text() };
+    const urls = JSON.parse(decodeURIComponent(params.url.slice(BLOB_SCHEME.length + 3))) as string[];
+    const parts = await Promise.all(urls.map((u) => fetch(u, { signal: abortController.signal }).then((r) => r.json() as Promise<FeatureCollection>)));
+    return { data: parts.length === 1 ? parts[0] : { type: 'FeatureCollection', features: parts.flatMap((p) => p.features) } };
   });
   void maplibregl.importScriptInWorkers(new URL(workerScript, window.location.href).href);
 }

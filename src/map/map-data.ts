@@ -10,8 +10,7 @@ import type { FeatureCollection } from 'geojson';
 import { CONCATENATES } from '../model/dataset';
 
 /** How the io worker writes a collection's text: this prefix, the features, then `]}`. */
-export const MAP_BLOB_PREFIX = '{"type":"FeatureCollection","features":[';
-const SUFFIX = ']}';
+const MAP_BLOB_PREFIX = '{"type":"FeatureCollection","features":[';
 
 /** The scheme of the URLs MapLibre's workers fetch themselves (./maplibre-blob-protocol.js). */
 export const BLOB_SCHEME = 'thusong-blob';
@@ -26,18 +25,33 @@ export function registerMapBlob(fc: FeatureCollection, blob: Blob): void {
   blobs.set(fc, blob);
 }
 
-/** The data to give MapLibre for `data`: a thusong-blob:// URL where text is registered, else `data` itself. */
+/** The object URL of a collection's registered text, made once. */
+function blobUrl(fc: object): string | undefined {
+  let url = urls.get(fc);
+  if (url) return url;
+  const blob = blobs.get(fc);
+  if (!blob || typeof URL.createObjectURL !== 'function') return undefined;
+  url = URL.createObjectURL(blob);
+  urls.set(fc, url);
+  revoke?.register(fc, url);
+  return url;
+}
+
+/**
+ * The data to give MapLibre for `data`: where its text is registered, a thusong-blob:// URL naming
+ * it — or, for a layer made of several files, naming each file's text, which MapLibre's worker reads
+ * and joins (./maplibre-blob-protocol.js); else `data` itself (an edit made on the page, say).
+ */
 export function mapSourceData<T>(data: T): T | string {
   if (!data || typeof data !== 'object') return data;
-  const known = urls.get(data);
-  if (known) return known;
-  const blob = blobs.get(data) ?? composed(data);
-  if (!blob || typeof URL.createObjectURL !== 'function') return data;
-  const url = URL.createObjectURL(blob);
-  const mapUrl = `${BLOB_SCHEME}://${encodeURIComponent(url)}`;
-  urls.set(data, mapUrl);
-  revoke?.register(data, url);
-  return mapUrl;
+  const parts = (data as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES] ?? [data as unknown as FeatureCollection];
+  const list: string[] = [];
+  for (const p of parts) {
+    const url = blobUrl(p);
+    if (!url) return data;
+    if (p.features.length || parts.length === 1) list.push(url);
+  }
+  return `${BLOB_SCHEME}://${encodeURIComponent(JSON.stringify(list))}`;
 }
 
 /** Writes a collection's GeoJSON text batch by batch (in the io worker), as one Blob. */
@@ -48,29 +62,6 @@ export function mapBlobWriter() {
       const text = JSON.stringify(batch);
       if (text.length > 2) parts.push(parts.length > 1 ? ',' : '', text.slice(1, -1));
     },
-    blob: () => new Blob([...parts, SUFFIX], { type: 'application/geo+json' }),
+    blob: () => new Blob([...parts, ']}'], { type: 'application/geo+json' }),
   };
-}
-
-/**
- * A layer made of several files, each with its text: one Blob of their features, made of slices of
- * theirs (no bytes are copied on the page's thread). Undefined if any part has no text.
- */
-function composed(data: object): Blob | undefined {
-  const parts = (data as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES];
-  if (!parts?.length) return undefined;
-  const pieces: (Blob | string)[] = [MAP_BLOB_PREFIX];
-  let first = true;
-  for (const p of parts) {
-    const b = blobs.get(p);
-    if (!b) return undefined;
-    if (!p.features.length) continue;
-    if (!first) pieces.push(',');
-    pieces.push(b.slice(MAP_BLOB_PREFIX.length, b.size - SUFFIX.length));
-    first = false;
-  }
-  pieces.push(SUFFIX);
-  const blob = new Blob(pieces, { type: 'application/geo+json' });
-  blobs.set(data, blob);
-  return blob;
 }

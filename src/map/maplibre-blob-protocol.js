@@ -3,7 +3,8 @@
  *
  * 1. A GeoJSON source whose data is a thusong-blob:// URL is fetched and parsed here, in the
  *    worker. MapLibre sends any other non-http URL, blob: URLs included, to the page's thread to be
- *    fetched and parsed there: a long freeze for a big file.
+ *    fetched and parsed there: a long freeze for a big file. The URL names a list of blob: URLs,
+ *    one per file of the layer (src/map/map-data.ts); their features are joined in order.
  * 2. Having loaded a source from a URL, MapLibre (5.x) posts the whole parsed GeoJSON back to the
  *    page, to keep a copy there for getData() and diff updates; the app uses neither (it holds the
  *    features itself), and for a 200 MB road file that copy froze the page for 25 s. So the answer
@@ -16,11 +17,16 @@
 const PREFIX = 'thusong-blob://';
 
 self.addProtocol('thusong-blob', async (params, abortController) => {
-  const url = decodeURIComponent(params.url.slice(PREFIX.length));
-  const response = await fetch(url, { signal: abortController.signal });
-  if (!response.ok) throw new Error(`Could not read ${url}: ${response.status}`);
-  const data = params.type === 'json' ? await response.json() : params.type === 'arrayBuffer' ? await response.arrayBuffer() : await response.text();
-  return { data };
+  const urls = JSON.parse(decodeURIComponent(params.url.slice(PREFIX.length)));
+  const features = [];
+  for (const url of urls) {
+    const response = await fetch(url, { signal: abortController.signal });
+    if (!response.ok) throw new Error(`Could not read ${url}: ${response.status}`);
+    const fc = await response.json();
+    if (urls.length === 1) return { data: fc };
+    for (const f of fc.features) features.push(f);
+  }
+  return { data: { type: 'FeatureCollection', features } };
 });
 
 // ids of the page's requests to load one of these URLs into a source

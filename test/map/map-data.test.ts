@@ -16,12 +16,19 @@ function loaded(id: string, features: Feature[], batch = 2): LoadedFile {
   return { id, fileName: `${id}.geojson`, kind: 'settlements', collection, fields: [], fieldMap: {}, extent: [0, 0, 0, 0], sourceCrs: 'EPSG:4326', warnings: [], bytes: 1 };
 }
 
-/** What MapLibre's worker does with the URL (src/map/maplibre-blob-protocol.js): unwrap, fetch, parse. */
-async function read(url: unknown): Promise<unknown> {
+/** The blob: URLs a thusong-blob:// URL names. */
+function named(url: unknown): string[] {
   expect(typeof url).toBe('string');
-  expect(url).toMatch(/^thusong-blob:\/\/blob%3A/);
-  const blob = resolveObjectURL(decodeURIComponent((url as string).slice('thusong-blob://'.length)));
-  return JSON.parse(await blob!.text());
+  expect(url).toMatch(/^thusong-blob:\/\//);
+  const list = JSON.parse(decodeURIComponent((url as string).slice('thusong-blob://'.length))) as string[];
+  for (const u of list) expect(u).toMatch(/^blob:/);
+  return list;
+}
+
+/** What MapLibre's worker does with the URL (src/map/maplibre-blob-protocol.js): fetch each, parse, join. */
+async function read(url: unknown): Promise<unknown> {
+  const parts = await Promise.all(named(url).map(async (u) => JSON.parse(await resolveObjectURL(u)!.text()) as FeatureCollection));
+  return parts.length === 1 ? parts[0] : { type: 'FeatureCollection', features: parts.flatMap((p) => p.features) };
 }
 
 describe('GeoJSON given to MapLibre as a URL of a blob its worker reads', () => {
@@ -34,10 +41,11 @@ describe('GeoJSON given to MapLibre as a URL of a blob its worker reads', () => 
     expect(mapSourceData(file.collection)).toBe(mapSourceData(file.collection));
   });
 
-  it('composes a layer of several files from slices of their text, skipping empty files', async () => {
+  it("names each file's text for a layer of several files (no bytes joined on the page), skipping empty files", async () => {
     const files = [loaded('a', [point('1', 18)]), loaded('e', []), loaded('b', [point('2', 19), point('3', 20)], 1)];
     const layer = layerCollection({ files }, 'settlements')!;
     expect(layer.features).toHaveLength(3);
+    expect(named(mapSourceData(layer))).toEqual([named(mapSourceData(files[0].collection))[0], named(mapSourceData(files[2].collection))[0]]);
     expect(await read(mapSourceData(layer))).toEqual({ type: 'FeatureCollection', features: layer.features });
   });
 
