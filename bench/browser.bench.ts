@@ -33,7 +33,7 @@ function maplibreWorkerGzip(): number {
 }
 
 /** The longest requestAnimationFrame callback (MapLibre drawing) and the longest other script since `since`. */
-async function scriptsSince(page: import('playwright-core').Page, since: number) {
+export async function scriptsSince(page: import('playwright-core').Page, since: number) {
   const scripts = await page.evaluate(
     (from) => (window as unknown as { __scripts: { start: number; duration: number; invoker: string; fn: string }[] }).__scripts.filter((x) => x.start >= from),
     since,
@@ -51,7 +51,7 @@ async function scriptsSince(page: import('playwright-core').Page, since: number)
 }
 
 /** Installed before any page script: long tasks, and long animation frames with their scripts. */
-function observeLongTasks() {
+export function observeLongTasks() {
   const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
   w.__longTasks = [];
   new PerformanceObserver((list) => {
@@ -74,7 +74,7 @@ function observeLongTasks() {
 type Page = import('playwright-core').Page;
 
 /** The longest long task since `since` (performance.now() time) and how many there were. */
-const longestTasks = (page: Page, since: number) =>
+export const longestTasks = (page: Page, since: number) =>
   page.evaluate((from) => {
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((t) => t.start >= from);
     return { max: Math.max(0, ...tasks.map((t) => t.duration)), count: tasks.length };
