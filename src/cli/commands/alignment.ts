@@ -28,17 +28,15 @@
  *
  * The CSV writers live in src/io/exporters/alignment-csv.ts, shared with the app's downloads.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { FeatureCollection } from 'geojson';
 import { alignedRegionFeatures, analyseAlignment, overlapFeatures, proposeAlignedRegions, type AlignedProposal, type AlignmentResult } from '../../engine/alignment';
 import type { InputIssue } from '../../model/errors';
-import type { LayerKind } from '../../model/layers';
-import { loadFile } from '../../io/load-file';
 import { parseOptions, type Command, type OptionValue } from '../args';
 import { formatCount } from '../../io/exporters/csv';
 import { alignmentCsv, officesCsv, overlapCsv, proposalCsv } from '../../io/exporters/alignment-csv';
-import { LayerReadError } from '../read-layer';
+import { loadLayer, resolveUserPath } from '../read-layer';
 
 export const alignmentCommand: Command = {
   summary: 'Overlap of department service regions with municipalities: areas and people per piece, slivers, alignment indices and an aligned proposal.',
@@ -63,29 +61,13 @@ export async function runAlignment(argv: string[]): Promise<void> {
 
 const describe = (i: InputIssue) => `  ${i.severity}: ${i.where.file}${i.where.feature !== undefined ? `, feature ${i.where.feature}` : ''}: ${i.message}`;
 
-async function readLayer(path: string, kind: LayerKind, warnings: InputIssue[]): Promise<FeatureCollection> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new LayerReadError(`Cannot read the ${kind} file “${path}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
-  }
-  const res = await loadFile(bytes, { fileName: basename(path), kindHint: kind });
-  if (!res.ok) {
-    const listed = res.errors.slice(0, 10).map(describe).join('\n');
-    throw new LayerReadError(`The ${kind} file “${path}” could not be loaded:\n${listed}${res.errors.length > 10 ? `\n  … and ${res.errors.length - 10} more` : ''}`);
-  }
-  warnings.push(...res.file.warnings);
-  return res.file.collection;
-}
-
 export async function runAlignmentCommand(v: Record<string, OptionValue>): Promise<number> {
   const t0 = performance.now();
   const loadWarnings: InputIssue[] = [];
-  const regions = await readLayer(String(v.regions), 'regions', loadWarnings);
-  const municipalities = await readLayer(String(v.municipalities), 'municipalities', loadWarnings);
-  const settlements = v.settlements ? await readLayer(String(v.settlements), 'settlements', loadWarnings) : undefined;
-  const offices = v.offices ? await readLayer(String(v.offices), 'offices', loadWarnings) : undefined;
+  const regions = await loadLayer(String(v.regions), 'regions', loadWarnings);
+  const municipalities = await loadLayer(String(v.municipalities), 'municipalities', loadWarnings);
+  const settlements = v.settlements ? await loadLayer(String(v.settlements), 'settlements', loadWarnings) : undefined;
+  const offices = v.offices ? await loadLayer(String(v.offices), 'offices', loadWarnings) : undefined;
   const readMs = performance.now() - t0;
   let lastPhase = '';
   const result = analyseAlignment(
@@ -115,7 +97,7 @@ export async function runAlignmentCommand(v: Record<string, OptionValue>): Promi
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
   const proposal = proposeAlignedRegions(result);
 
-  const dir = String(v.out);
+  const dir = resolveUserPath(String(v.out));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'overlap.csv'), overlapCsv(result));
   writeFileSync(join(dir, 'alignment.csv'), alignmentCsv(result));

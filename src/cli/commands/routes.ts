@@ -29,7 +29,7 @@ import { planMobileYear } from '../../engine/routing/mobile-plan';
 import type { TeamSpec } from '../../engine/routing/plan-year';
 import { routesGpx, stopsCsv, visitsCsv, visitsIcs } from '../../io/exporters/routes';
 import { parseOptions, type Command, type OptionValue } from '../args';
-import { LayerReadError, readGeoJsonLayer } from '../read-layer';
+import { LayerReadError, readGeoJsonLayer, resolveUserPath } from '../read-layer';
 
 export const routesCommand: Command = {
   summary: 'Annual routes for mobile Thusong teams: stops within reach of every target settlement, day routes, a calendar, and a verifier’s check.',
@@ -108,8 +108,8 @@ function runRoutesWith(v: Record<string, OptionValue>): number {
   const num = (k: string) => v[k] as number | undefined;
   const year = num('year')!;
   if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new LayerReadError(`--year ${year} is not a year from 1900 to 2199.`);
-  const out = String(v.out);
-  const teamsFile = String(v.teams);
+  const out = resolveUserPath(String(v.out));
+  const teamsFile = resolveUserPath(String(v.teams));
   let teamsText: string;
   try {
     teamsText = readFileSync(teamsFile, 'utf8');

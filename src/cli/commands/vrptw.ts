@@ -13,7 +13,7 @@ import { parseSolomon } from '../../engine/routing/solomon';
 import { solveVrp } from '../../engine/routing/solve-vrp';
 import { checkVrpSolution } from '../../engine/routing/vrp-problem';
 import { parseOptions, type Command, type OptionValue } from '../args';
-import { LayerReadError } from '../read-layer';
+import { LayerReadError, resolveUserPath } from '../read-layer';
 
 export const vrptwCommand: Command = {
   summary: 'Solve one Solomon-format VRPTW instance (FILE, or --file), check the solution and print {vehicles, distance, seconds} as JSON.',
@@ -38,7 +38,7 @@ function solveInstance(v: Record<string, OptionValue>): number {
   const file = String(v.file);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(resolveUserPath(file), 'utf8');
   } catch (e) {
     throw new LayerReadError(`Cannot read the instance file “${file}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
   }
@@ -57,7 +57,7 @@ function solveInstance(v: Record<string, OptionValue>): number {
   });
   const check = checkVrpSolution(instance.problem, result.routes);
   const routes = result.routes.map((r) => r.map((node) => instance.ids[node]));
-  if (v.routes) writeFileSync(String(v.routes), JSON.stringify(routes) + '\n');
+  if (v.routes) writeFileSync(resolveUserPath(String(v.routes)), JSON.stringify(routes) + '\n');
   const out: Record<string, unknown> = {
     instance: instance.name,
     vehicles: check.vehicles,

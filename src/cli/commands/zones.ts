@@ -34,7 +34,7 @@ import { zoneTravelMinutes } from '../../engine/location/zone-travel';
 import { zonesCsv, type ZoneRow } from '../../io/exporters/zones';
 import { UsageError, parseOptions, type Command, type OptionValue } from '../args';
 import { formatCount } from '../../io/exporters/csv';
-import { LayerReadError, readGeoJsonLayer } from '../read-layer';
+import { LayerReadError, readGeoJsonLayer, resolveUserPath } from '../read-layer';
 
 export const zonesCommand: Command = {
   summary: 'Choose Thusong zones: maximal covering (mclp), p-median or set covering (lscp), with a bound and gap for every answer.',
@@ -125,7 +125,7 @@ async function runZonesWith(v: Record<string, OptionValue>): Promise<void> {
   else result = await solveSetCovering(problem, { ...common, minutes: T! }, progress);
   if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
 
-  const dir = String(v.out);
+  const dir = resolveUserPath(String(v.out));
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'zones.csv'), zonesCsv(zoneRows(inst, result)));
   writeFileSync(join(dir, 'summary.json'), JSON.stringify(zonesSummary(inst, result, objective, k, T, (performance.now() - t0) / 1000), jsonSafe, 2) + '\n');
@@ -180,7 +180,7 @@ function jsonSafe(_key: string, value: unknown): unknown {
 
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8').replace(/^\ufeff/, '');
+    return readFileSync(resolveUserPath(path), 'utf8').replace(/^\ufeff/, '');
   } catch (e) {
     throw new LayerReadError(`Cannot read the ${what} file “${path}”: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`);
   }
