@@ -29,6 +29,27 @@ describe('coverage in a real browser', () => {
     expect(await page.textContent('[data-testid=province-shares]')).not.toBe(before);
     expect(await page.getAttribute('[data-testid=coverage-panel]', 'data-status')).toBe('done');
     expect(await page.textContent('[data-testid=province-shares]')).toContain('within 45 min');
+
+    // undo brings back the earlier thresholds, in the shares and in the field that set them; redo again
+    const field = '[data-testid=coverage-panel] form input';
+    await page.click('button:has-text("Undo")');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=province-shares] tr').length === 4);
+    expect(await page.inputValue(field)).toBe('30, 60, 90');
+    await page.click('button:has-text("Redo")');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=province-shares] tr').length === 3);
+    expect(await page.inputValue(field)).toBe('15, 45');
+
+    // a number setting follows undo too
+    await page.click('[data-testid=coverage-panel] summary:has-text("Travel settings")');
+    const snap = page.getByLabel('Farthest from a road (km)');
+    const was = await snap.inputValue();
+    await snap.fill('7.5');
+    await snap.press('Enter');
+    await page.click('button:has-text("Undo")');
+    await page.waitForFunction((v) => (document.querySelector('[data-testid=coverage-panel] input[type=number]') as HTMLInputElement | null)?.value === v, was);
+    expect(await snap.inputValue()).toBe(was);
+    await page.waitForSelector('[data-testid=coverage-panel][data-status=done]', { timeout: 120_000 });
+    await page.click('[data-testid=coverage-panel] summary:has-text("Travel settings")'); // closed again, as found
   });
 
   it('shows the yearly cost of separate offices for a bundle', async () => {

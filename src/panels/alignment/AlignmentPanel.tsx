@@ -40,6 +40,7 @@ import {
 } from './alignment-view';
 import { SortableTable, type Column } from './SortableTable';
 import './alignment.css';
+import { NumberField } from '../NumberField';
 
 const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—');
 const score = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
@@ -117,8 +118,8 @@ export function AlignmentPanel() {
         <summary>Sliver rule</summary>
         <p className="meta">An overlap is a sliver — digitising noise, not policy — when it is narrower than the width on average or smaller than the share of the smaller polygon. Slivers are left out of the indices.</p>
         <fieldset>
-          <NumberSetting label="Narrower than (m)" value={alignment.slivers.maxWidthMetres} min={0} max={5000} step={50} onCommit={(v) => setSliverRule({ maxWidthMetres: v })} />
-          <NumberSetting label="Smaller than (% of the smaller polygon)" value={+(alignment.slivers.maxShare * 100).toFixed(3)} min={0} max={50} step={0.5} onCommit={(v) => setSliverRule({ maxShare: v / 100 })} />
+          <NumberField label="Narrower than (m)" value={alignment.slivers.maxWidthMetres} min={0} max={5000} step={50} onCommit={(v) => setSliverRule({ maxWidthMetres: v })} />
+          <NumberField label="Smaller than (% of the smaller polygon)" value={+(alignment.slivers.maxShare * 100).toFixed(3)} min={0} max={50} step={0.5} onCommit={(v) => setSliverRule({ maxShare: v / 100 })} />
         </fieldset>
       </details>
     </div>
@@ -147,18 +148,6 @@ function GeometryStatus({ alignment, department }: { alignment: AlignmentState; 
         ) : null,
       )}
     </>
-  );
-}
-
-function NumberSetting({ label, value, min, max, step, onCommit }: { label: string; value: number; min: number; max: number; step: number; onCommit(v: number): void }) {
-  const [draft, setDraft] = useState(String(value));
-  const n = Number(draft);
-  const ok = draft.trim() !== '' && Number.isFinite(n) && n >= min && n <= max;
-  return (
-    <label>
-      {label}
-      <input type="number" value={draft} min={min} max={max} step={step} aria-invalid={!ok} onChange={(e) => setDraft(e.currentTarget.value)} onBlur={() => ok && n !== value && onCommit(n)} />
-    </label>
   );
 }
 

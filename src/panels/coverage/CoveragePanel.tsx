@@ -11,6 +11,7 @@ import { Histogram } from '../../charts/Histogram';
 import { coverageClassColours, coverageClassLabels } from '../../map/coverage-layers';
 import { cancelCoverage, runCoverage, setTravel, updateThresholds } from './coverage-runner';
 import { coveragePoints, groupLabel, municipalityRows, pickGroup, provinceShares, settlementPositions, type MunicipalityRow } from './coverage-view';
+import { NumberField } from '../NumberField';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const int = (n: number) => Math.round(n).toLocaleString('en-ZA');
@@ -107,7 +108,7 @@ export function CoveragePanel() {
               <option value={30}>driving, 30 km/h</option>
             </select>
           </label>
-          <NumberSetting label="Farthest from a road (km)" value={travel.maxSnapMetres / 1000} min={0.1} max={100} step={0.5} onCommit={(v) => setTravel({ maxSnapMetres: v * 1000 })} />
+          <NumberField label="Farthest from a road (km)" value={travel.maxSnapMetres / 1000} min={0.1} max={100} step={0.5} onCommit={(v) => setTravel({ maxSnapMetres: v * 1000 })} />
           <label className="check">
             <input type="checkbox" checked={travel.thusongOffersAll} onChange={(e) => setTravel({ thusongOffersAll: e.currentTarget.checked })} />
             Thusong centres offer every service (one-stop sites for bundles)
@@ -120,47 +121,31 @@ export function CoveragePanel() {
 }
 
 function ThresholdEditor({ thresholds }: { thresholds: number[] }) {
-  const [draft, setDraft] = useState(thresholds.join(', '));
-  const parsed = draft.split(/[,;\s]+/).filter(Boolean).map(Number);
+  // null while not being edited: the field then shows the current thresholds (after an undo, say)
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? thresholds.join(', ');
+  const parsed = text.split(/[,;\s]+/).filter(Boolean).map(Number);
   const valid = parsed.length > 0 && parsed.length <= 6 && parsed.every((n) => Number.isFinite(n) && n > 0 && n <= 1440);
   return (
     <form
       className="row"
       onSubmit={(e) => {
         e.preventDefault();
-        if (valid) updateThresholds(parsed);
+        if (valid) {
+          updateThresholds(parsed);
+          setDraft(null);
+        }
       }}
     >
       <label>
         Thresholds (minutes)
-        <input value={draft} onChange={(e) => setDraft(e.currentTarget.value)} aria-invalid={!valid} size={14} />
+        <input value={text} onChange={(e) => setDraft(e.currentTarget.value)} aria-invalid={!valid} size={14} />
       </label>
       <button type="submit" disabled={!valid}>
         Apply
       </button>
       {!valid && <span className="meta">1–6 numbers between 1 and 1440, e.g. 30, 60, 90</span>}
     </form>
-  );
-}
-
-function NumberSetting({ label, value, min, max, step, onCommit }: { label: string; value: number; min: number; max: number; step: number; onCommit(v: number): void }) {
-  const [draft, setDraft] = useState(String(value));
-  const n = Number(draft);
-  const ok = Number.isFinite(n) && n >= min && n <= max;
-  return (
-    <label>
-      {label}
-      <input
-        type="number"
-        value={draft}
-        min={min}
-        max={max}
-        step={step}
-        aria-invalid={!ok}
-        onChange={(e) => setDraft(e.currentTarget.value)}
-        onBlur={() => ok && n !== value && onCommit(n)}
-      />
-    </label>
   );
 }
 
@@ -171,7 +156,7 @@ function SpeedTable({ speeds }: { speeds: Record<string, number> }) {
       <summary>Speeds per road class (km/h)</summary>
       <p className="meta">A road's own speed_kmh or maxspeed wins over these.</p>
       {classes.map((c) => (
-        <NumberSetting
+        <NumberField
           key={c}
           label={c}
           value={speeds[c] ?? DEFAULT_SPEEDS_KMH[c]}

@@ -7,7 +7,7 @@ import { DEFAULT_CATALOGUE } from '../../model/catalogue';
 import { ZONES_COLOURS } from '../../map/zones-layers';
 import { chooseLeaseYear, setCandidateSettings } from './zones-runner';
 import { leaseYears, share } from './zones-view';
-import { NumberField } from './NumberField';
+import { NumberField } from '../NumberField';
 
 const serviceName = (code: string) => DEFAULT_CATALOGUE.services.find((s) => s.code === code)?.name ?? code;
 

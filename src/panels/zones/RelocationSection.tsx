@@ -6,7 +6,7 @@ import { shortDepartmentName, type ZoneRelocation, type ZonesAudit, type ZonesPr
 import { relocationCsv } from '../../io/exporters/zones';
 import { setRelocation } from './zones-runner';
 import { relocationOfficeIds } from './zones-view';
-import { NumberField } from './NumberField';
+import { NumberField } from '../NumberField';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-ZA');
 const signed = (x: number) => (Number.isFinite(x) ? `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(1)} min` : 'unreachable');

@@ -6,7 +6,7 @@ import { toGeoJson } from '../../io/exporters/geojson';
 import { newCentresCsv, zonesComparisonCsv, zonesCsv, zonesFeatureCollection } from '../../io/exporters/zones';
 import { COVERAGE_STATUS_LABELS, ZONES_COLOURS } from '../../map/zones-layers';
 import { AuditSection } from './AuditSection';
-import { NumberField } from './NumberField';
+import { NumberField } from '../NumberField';
 import { RelocationSection } from './RelocationSection';
 import { cancelZones, removePoint, runZones, setCandidateSettings, setZonesSettings, settingsProblems } from './zones-runner';
 import type { ZonesSection } from './zones-state';
