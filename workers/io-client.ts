@@ -7,6 +7,7 @@ import type { ProgressFn } from '../src/model/progress';
 import { registerRefusedCollection, registerStoredCollection } from '../src/app/scenarios/file-store';
 import { registerMapBlob } from '../src/map/map-data';
 import { registerExtent } from '../src/map/fit';
+import { prepareMapUrl } from '../src/map/blob-urls';
 
 /**
  * Each file loads in its own worker, so files parse in parallel and cancelling one load
@@ -36,7 +37,10 @@ export function loadFileInWorker(source: Blob | ArrayBuffer, options: LoadOption
       result.file.collection.features = received;
       if (result.storedAs) registerStoredCollection(result.file.collection, result.storedAs);
       if (result.storeRefused) registerRefusedCollection(result.file.collection, result.storeRefused);
-      if (result.mapBlob) registerMapBlob(result.file.collection, result.mapBlob);
+      if (result.mapBlob) {
+        registerMapBlob(result.file.collection, result.mapBlob);
+        await prepareMapUrl(result.file.collection);
+      }
       registerExtent(result.file.collection, result.file.extent);
     }
     const { storedAs: _stored, storeRefused: _refused, mapBlob: _blob, ...loaded } = result as LoadResult & Extra;

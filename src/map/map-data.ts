@@ -25,7 +25,17 @@ export function registerMapBlob(fc: FeatureCollection, blob: Blob): void {
   blobs.set(fc, blob);
 }
 
-/** The object URL of a collection's registered text, made once. */
+/** The GeoJSON text registered for `fc`, if any. */
+export const mapTextOf = (fc: FeatureCollection): Blob | undefined => blobs.get(fc);
+
+/** Sets the blob: URL of `fc`'s text, made elsewhere (./blob-urls.ts); false if it already has one. */
+export function setMapUrl(fc: FeatureCollection, url: string): boolean {
+  if (urls.has(fc)) return false;
+  urls.set(fc, url);
+  return true;
+}
+
+/** The object URL of a collection's registered text, made once (here, if ./blob-urls.ts has not made it). */
 function blobUrl(fc: object): string | undefined {
   let url = urls.get(fc);
   if (url) return url;

@@ -65,6 +65,14 @@ describe('scenarios, undo and reload in a real browser', () => {
           return fn.call(this, e);
         }, opts);
       } as never;
+      // and every blob: URL the page's thread makes for a file's map text (a worker makes them)
+      const u = window as unknown as { __pageMapUrls: number };
+      u.__pageMapUrls = 0;
+      const create = URL.createObjectURL;
+      URL.createObjectURL = (o: Blob | MediaSource) => {
+        if (o instanceof Blob && o.type === 'application/geo+json') u.__pageMapUrls++;
+        return create(o);
+      };
       for (const m of ['json', 'text', 'arrayBuffer'] as const) {
         const original = Response.prototype[m];
         Response.prototype[m] = function (this: Response) {
@@ -88,6 +96,8 @@ describe('scenarios, undo and reload in a real browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __pageBlobReads: number }).__pageBlobReads)).toBe(0);
     // …and keep what they parsed: no parsed collection is posted back to the page
     expect(await page.evaluate(() => (window as unknown as { __collectionsPosted: number }).__collectionsPosted)).toBe(0);
+    // …and their URLs were made off the page's thread
+    expect(await page.evaluate(() => (window as unknown as { __pageMapUrls: number }).__pageMapUrls)).toBe(0);
     const storedKeys = () =>
       page.evaluate(async () => {
         const db: IDBDatabase = await new Promise((ok, ko) => Object.assign(indexedDB.open('thusong-planner-files'), { onsuccess(this: IDBOpenDBRequest) { ok(this.result); }, onerror: ko }));

@@ -7,6 +7,7 @@
 import { createStore } from '../store';
 import { appStore, initialState, type AppState } from '../state';
 import { collectGarbage, fileStorageKey, persistFiles, readFiles } from './file-store';
+import { prepareMapUrl } from '../../map/blob-urls';
 import { restoreSnapshot, snapshotOf } from './snapshot';
 import { SCENARIO_HINT, loadScenarioFileKeys, deleteScenario, listScenarios, loadScenarioState, newScenarioId, renameScenario, saveScenario, setCurrentScenario, currentScenarioId, type ScenarioMeta } from './scenario-store';
 import { decodeScenario, encodeScenario } from './scenario-codec';
@@ -56,7 +57,10 @@ async function storeNow(id: string, name: string, state: AppState) {
 async function read(id: string): Promise<AppState | undefined> {
   const stored = (await loadScenarioState(id)) as unknown as StoredState | undefined;
   if (!stored) return undefined;
-  return { ...(stored as unknown as AppState), dataset: { files: await readFiles(stored.dataset.fileKeys ?? stored.dataset.fileIds ?? []) } };
+  const files = await readFiles(stored.dataset.fileKeys ?? stored.dataset.fileIds ?? []);
+  // the map's URLs of the restored files' text, made off the page's thread before the map asks
+  await Promise.all(files.map((f) => prepareMapUrl(f.collection)));
+  return { ...(stored as unknown as AppState), dataset: { files } };
 }
 
 let lastSaved: AppState | null = null;

@@ -1,0 +1,39 @@
+import type { FeatureCollection } from 'geojson';
+import { mapTextOf, setMapUrl } from './map-data';
+
+/**
+ * Page side of workers/blob-url.worker.ts: makes the blob: URL of a collection's map text in that
+ * worker, before the map asks for it, so the page's thread never waits on `URL.createObjectURL` for
+ * a big file. Where workers are missing (Node), nothing is made here and map-data.ts makes the URL
+ * itself when it is first needed.
+ */
+let worker: Worker | null = null;
+let next = 0;
+const waiting = new Map<number, (url: string) => void>();
+
+function urlWorker(): Worker | null {
+  if (worker || typeof Worker !== 'function') return worker;
+  worker = new Worker(new URL('../../workers/blob-url.worker.ts', import.meta.url), { type: 'module', name: 'blob urls' });
+  worker.onmessage = (e: MessageEvent<{ id: number; url: string }>) => {
+    waiting.get(e.data.id)?.(e.data.url);
+    waiting.delete(e.data.id);
+  };
+  return worker;
+}
+
+const revoke =
+  typeof FinalizationRegistry === 'function' ? new FinalizationRegistry<string>((url) => worker?.postMessage({ revoke: url })) : null;
+
+/** Makes the map URL of `fc`'s registered text in the URL worker; resolves once it is set (at once if there is nothing to do). */
+export async function prepareMapUrl(fc: FeatureCollection): Promise<void> {
+  const blob = mapTextOf(fc);
+  const w = blob && urlWorker();
+  if (!blob || !w) return;
+  const id = ++next;
+  const url = await new Promise<string>((resolve) => {
+    waiting.set(id, resolve);
+    w.postMessage({ id, blob });
+  });
+  if (setMapUrl(fc, url)) revoke?.register(fc, url);
+  else w.postMessage({ revoke: url }); // one was made meanwhile
+}
