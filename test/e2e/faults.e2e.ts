@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openSampleApp, screenshot } from './harness';
+import { openSampleApp, renderedFeatures, screenshot, waitForMap } from './harness';
 
 /**
  * A background worker that dies: the browser is made to serve a coverage worker script that throws
@@ -61,6 +61,20 @@ describe('a background worker that dies', () => {
     await page.click('[data-testid=coverage-panel] button:has-text("Run again")');
     await page.waitForSelector('[data-testid=coverage-panel][data-status=done]', { timeout: 120_000 });
     expect(await page.$('[data-testid=coverage-panel] [role=alert]')).toBeNull();
+  });
+
+  it('a failing URL worker (it makes the map URLs of loaded files) delays nothing: the sample loads and is drawn', async () => {
+    const context = await opened.app.page.context().browser()!.newContext({ viewport: { width: 1400, height: 900 } });
+    try {
+      await context.route('**/assets/blob-url.worker-*.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'throw new Error("injected fault");' }));
+      const page = await context.newPage();
+      await page.goto(opened.app.page.url());
+      await page.waitForFunction(() => document.querySelector('[data-testid=status]')?.textContent?.includes('6 files'), null, { timeout: 120_000 });
+      await waitForMap(page, 120_000);
+      expect(await renderedFeatures(page)).toBeGreaterThan(100);
+    } finally {
+      await context.close();
+    }
   });
 
   it('sent no request outside its own origin', () => {
