@@ -1,7 +1,7 @@
 /** The extent to fit the view to, and whether the URL already chose a view. */
 import type { FeatureCollection, Geometry, Position } from 'geojson';
 import type { Extent } from '../model/units';
-import { CONCATENATES } from '../model/dataset';
+import { layerParts, unionExtent } from '../model/dataset';
 
 /**
  * Extents already known, so fitting the map to a big file does not walk its millions of positions on
@@ -18,16 +18,10 @@ export function registerExtent(fc: FeatureCollection, extent: Extent): void {
 function knownExtent(fc: FeatureCollection): Extent | undefined {
   const hit = known.get(fc);
   if (hit) return hit;
-  const parts = (fc as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES];
+  const parts = layerParts(fc)?.filter((p) => p.features.length);
   if (!parts) return undefined;
-  let out: Extent | undefined;
-  for (const p of parts) {
-    if (!p.features.length) continue;
-    const e = known.get(p);
-    if (!e) return undefined;
-    out = out ? [Math.min(out[0], e[0]), Math.min(out[1], e[1]), Math.max(out[2], e[2]), Math.max(out[3], e[3])] : e;
-  }
-  return out;
+  const extents = parts.map((p) => known.get(p));
+  return extents.every((e) => e) ? unionExtent(extents as Extent[]) : undefined;
 }
 
 function visit(g: Geometry | null | undefined, add: (p: Position) => void): void {

@@ -7,7 +7,7 @@
  * (./blob-protocol.ts): MapLibre would fetch and parse a bare blob: URL on the page's thread.
  */
 import type { FeatureCollection } from 'geojson';
-import { CONCATENATES } from '../model/dataset';
+import { layerParts } from '../model/dataset';
 
 /** How the io worker writes a collection's text: this prefix, the features, then `]}`. */
 const MAP_BLOB_PREFIX = '{"type":"FeatureCollection","features":[';
@@ -54,7 +54,7 @@ function blobUrl(fc: object): string | undefined {
  */
 export function mapSourceData<T>(data: T): T | string {
   if (!data || typeof data !== 'object') return data;
-  const parts = (data as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES] ?? [data as unknown as FeatureCollection];
+  const parts = layerParts(data) ?? [data as unknown as FeatureCollection];
   const list: string[] = [];
   for (const p of parts) {
     const url = blobUrl(p);

@@ -5,7 +5,10 @@ import type { Extent } from './units';
 const layerCache = new WeakMap<LoadedFile[], Partial<Record<LayerKind, FeatureCollection>>>();
 
 /** On a layer made of several files: their collections, in order (the map composes their text). */
-export const CONCATENATES: unique symbol = Symbol('concatenates');
+const CONCATENATES: unique symbol = Symbol('concatenates');
+
+/** The files' collections a layer collection was made of, in order; undefined for a single collection. */
+export const layerParts = (fc: object): FeatureCollection[] | undefined => (fc as { [CONCATENATES]?: FeatureCollection[] })[CONCATENATES];
 
 /**
  * The layer of a kind is every file assigned to it, concatenated. Derived, and memoised on the
