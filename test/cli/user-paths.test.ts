@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { runZones } from '../../src/cli/commands/zones';
 import { runRoutes } from '../../src/cli/commands/routes';
+import { captureOutput } from '../helpers/capture-output';
 
 /**
  * `npm run analyse` starts in the package root and says where the user was in INIT_CWD: relative
@@ -14,25 +15,12 @@ const before = process.env.INIT_CWD;
 afterEach(() => (before === undefined ? delete process.env.INIT_CWD : (process.env.INIT_CWD = before)));
 afterAll(() => rmSync(user, { recursive: true, force: true }));
 
-async function quiet<T>(fn: () => Promise<T>): Promise<T> {
-  const out = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  try {
-    return await fn();
-  } finally {
-    process.stdout.write = out;
-    process.stderr.write = err;
-  }
-}
-
 describe('relative paths on the command line are read from and written to where the user was', () => {
   it('zones (matrix mode): inputs and --out', async () => {
     const fixture = join(__dirname, '..', 'fixtures', 'location', 'zones-matrix');
     for (const f of ['matrix.csv', 'demand.csv', 'candidates.csv']) copyFileSync(join(fixture, f), join(user, f));
     process.env.INIT_CWD = user;
-    await quiet(() => runZones(['--objective', 'mclp', '--k', '1', '--minutes', '10', '--matrix', 'matrix.csv', '--demand', 'demand.csv', '--candidates', 'candidates.csv', '--out', 'zones-out']));
+    await captureOutput(() => runZones(['--objective', 'mclp', '--k', '1', '--minutes', '10', '--matrix', 'matrix.csv', '--demand', 'demand.csv', '--candidates', 'candidates.csv', '--out', 'zones-out']));
     expect(existsSync(join(user, 'zones-out', 'zones.csv'))).toBe(true);
     expect(existsSync(join(process.cwd(), 'zones-out'))).toBe(false);
   });
@@ -44,7 +32,7 @@ describe('relative paths on the command line are read from and written to where 
     writeFileSync(join(user, 'thusong.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [point('T1', 26.2, -29.1)] }));
     writeFileSync(join(user, 'teams.csv'), 'team,base_lon,base_lat,hours_per_day,days_per_week\nNorth,26.2,-29.1,8,5\n');
     process.env.INIT_CWD = user;
-    const code = await quiet(() => runRoutes(['--settlements', 'settlements.geojson', '--thusong', 'thusong.geojson', '--teams', 'teams.csv', '--year', '2025', '--out', 'routes-out', '--reach', '5', '--iterations', '50']));
+    const { value: code } = await captureOutput(() => runRoutes(['--settlements', 'settlements.geojson', '--thusong', 'thusong.geojson', '--teams', 'teams.csv', '--year', '2025', '--out', 'routes-out', '--reach', '5', '--iterations', '50']));
     expect(code).toBe(0);
     expect(existsSync(join(user, 'routes-out', 'calendar.ics'))).toBe(true);
     expect(existsSync(join(process.cwd(), 'routes-out'))).toBe(false);

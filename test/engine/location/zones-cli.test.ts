@@ -4,28 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runZones } from '../../../src/cli/commands/zones';
+import { captureOutput } from '../../helpers/capture-output';
 
 const fixture = join(__dirname, '..', '..', 'fixtures', 'location', 'zones-matrix');
 const args = (out: string) => ['--matrix', join(fixture, 'matrix.csv'), '--demand', join(fixture, 'demand.csv'), '--candidates', join(fixture, 'candidates.csv'), '--out', out];
-const quiet = async (fn: () => Promise<void>) => {
-  const write = process.stdout.write.bind(process.stdout);
-  const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  process.stderr.write = (() => true) as typeof process.stderr.write;
-  try {
-    await fn();
-  } finally {
-    process.stdout.write = write;
-    process.stderr.write = err;
-  }
-};
 const readCsv = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((l) => l.split(','));
 const readSummary = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
 
 describe('analyse zones, matrix mode', () => {
   it('writes the maximal-covering zone with its population, bound and gap', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zones-'));
-    await quiet(() => runZones(['--objective', 'mclp', '--k', '1', '--minutes', '10', ...args(out)]));
+    await captureOutput(() => runZones(['--objective', 'mclp', '--k', '1', '--minutes', '10', ...args(out)]));
     expect(readCsv(join(out, 'zones.csv'))).toEqual([
       ['candidate_id', 'lon', 'lat', 'population_served', 'fixed'],
       ['c2', '28.100000', '-26.000000', '300', '0'],
@@ -39,7 +28,7 @@ describe('analyse zones, matrix mode', () => {
 
   it('writes the fewest zones covering everyone coverable and names who cannot be covered', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zones-'));
-    await quiet(() => runZones(['--objective', 'lscp', '--minutes', '10', ...args(out)]));
+    await captureOutput(() => runZones(['--objective', 'lscp', '--minutes', '10', ...args(out)]));
     const rows = readCsv(join(out, 'zones.csv')).slice(1);
     expect(rows.map((r) => [r[0], r[3]])).toEqual([['c2', '300'], ['c3', '250']]);
     expect(readSummary(out)).toMatchObject({ model: 'lscp', objective: 2, bound: 2, gap: 0, uncoverable: { count: 1, population: 40, ids: ['d4'] } });
@@ -47,7 +36,7 @@ describe('analyse zones, matrix mode', () => {
 
   it('writes the p-median zones and the average trip', async () => {
     const out = mkdtempSync(join(tmpdir(), 'zones-'));
-    await quiet(() => runZones(['--objective', 'pmedian', '--k', '2', ...args(out)]));
+    await captureOutput(() => runZones(['--objective', 'pmedian', '--k', '2', ...args(out)]));
     const rows = readCsv(join(out, 'zones.csv')).slice(1);
     expect(rows.map((r) => r[0])).toEqual(['c2', 'c3']);
     const s = readSummary(out);
@@ -60,7 +49,7 @@ describe('analyse zones, matrix mode', () => {
     const dir = mkdtempSync(join(tmpdir(), 'zones-in-'));
     writeFileSync(join(dir, 'candidates.csv'), 'candidate_id,lon,lat,fixed,eligible\nc1,28.0,-26.0,1,1\nc2,28.1,-26.0,0,0\nc3,28.2,-26.0,0,1\n');
     const out = mkdtempSync(join(tmpdir(), 'zones-'));
-    await quiet(() =>
+    await captureOutput(() =>
       runZones(['--objective', 'mclp', '--k', '2', '--minutes', '10', '--matrix', join(fixture, 'matrix.csv'), '--demand', join(fixture, 'demand.csv'), '--candidates', join(dir, 'candidates.csv'), '--out', out]),
     );
     const rows = readCsv(join(out, 'zones.csv')).slice(1);
@@ -74,8 +63,8 @@ describe('analyse zones, matrix mode', () => {
     writeFileSync(join(dir, 'candidates.csv'), 'candidate_id,lon,lat,fixed,eligible\nc1,28.0,-26.0,1,1\nc2,28.1,-26.0,0,0\nc3,28.2,-26.0,0,1\n');
     const matrix = ['--minutes', '10', '--matrix', join(fixture, 'matrix.csv'), '--demand', join(fixture, 'demand.csv'), '--candidates', join(dir, 'candidates.csv')];
     const [a, b] = [mkdtempSync(join(tmpdir(), 'zones-')), mkdtempSync(join(tmpdir(), 'zones-'))];
-    await quiet(() => runZones(['--objective', 'mclp', '--new-zones', '1', ...matrix, '--out', a]));
-    await quiet(() => runZones(['--objective', 'mclp', '--k', '2', ...matrix, '--out', b]));
+    await captureOutput(() => runZones(['--objective', 'mclp', '--new-zones', '1', ...matrix, '--out', a]));
+    await captureOutput(() => runZones(['--objective', 'mclp', '--k', '2', ...matrix, '--out', b]));
     expect(readCsv(join(a, 'zones.csv'))).toEqual(readCsv(join(b, 'zones.csv')));
     expect(readSummary(a).k).toBe(2);
     await expect(runZones(['--objective', 'mclp', '--new-zones', '1', '--k', '2', ...matrix, '--out', a])).rejects.toThrow(/not both/);

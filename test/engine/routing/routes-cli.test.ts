@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../../helpers/capture-output';
 import { parseTeamsCsv, runRoutes } from '../../../src/cli/commands/routes';
 import { runVrptw } from '../../../src/cli/commands/vrptw';
 import { seededRandom } from '../../../src/engine/routing/seeded-random';
@@ -11,31 +12,11 @@ const BENCH = fileURLToPath(new URL('../../../../shared/data/bench/', import.met
 const dir = mkdtempSync(join(tmpdir(), 'routes-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function captureStdout<T>(fn: () => Promise<T>): Promise<{ value: T; out: string }> {
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  return fn().then(
-    (value) => {
-      spy.mockRestore();
-      err.mockRestore();
-      return { value, out };
-    },
-    (e) => {
-      spy.mockRestore();
-      err.mockRestore();
-      throw e;
-    },
-  );
-}
 
 describe('analyse vrptw', () => {
   it.skipIf(!existsSync(`${BENCH}C101.txt`))('prints vehicles, distance and seconds, and writes routes any checker can verify', async () => {
     const routesFile = join(dir, 'c101.json');
-    const { value, out } = await captureStdout(() => runVrptw([`${BENCH}C101.txt`, '--routes', routesFile, '--iterations', '1500']));
+    const { value, out } = await captureOutput(() => runVrptw([`${BENCH}C101.txt`, '--routes', routesFile, '--iterations', '1500']));
     expect(value).toBe(0);
     const result = JSON.parse(out.trim());
     expect(result.feasible).toBe(true);
@@ -110,7 +91,7 @@ describe('analyse routes', () => {
     writeFileSync(join(dir, 'thusong.geojson'), JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'T1', name: 'Centre' }, geometry: { type: 'Point', coordinates: bases[0] } }] }));
     writeFileSync(join(dir, 'teams.csv'), 'team,base_lon,base_lat,hours_per_day,days_per_week\nNorth,26.7,-28.5,8,5\nSouth,26.2,-29.1,8,5\n');
     const out = join(dir, 'out');
-    const { value } = await captureStdout(() =>
+    const { value } = await captureOutput(() =>
       runRoutes(['--settlements', join(dir, 'settlements.geojson'), '--thusong', join(dir, 'thusong.geojson'), '--teams', join(dir, 'teams.csv'), '--year', '2025', '--out', out, '--reach', '20', '--iterations', '200']),
     );
     expect(value).toBe(0);
