@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureOutput } from '../helpers/capture-output';
 import { main } from '../../src/cli/analyse';
 import { parseOptions, UsageError } from '../../src/cli/args';
 import { at, collection, point, road } from '../engine/fixtures';
@@ -16,16 +17,8 @@ function write(name: string, data: unknown): string {
 }
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
+  const { value: code, out, err } = await captureOutput(() => main(args));
+  return { code, out, err };
 }
 
 describe('analyse coverage on the command line', () => {
