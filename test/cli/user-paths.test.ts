@@ -8,7 +8,8 @@ import { captureOutput } from '../helpers/capture-output';
 
 /**
  * `npm run analyse` starts in the package root and says where the user was in INIT_CWD: relative
- * input and output paths are the user's, in every command.
+ * input and output paths are the user's (here zones and routes; alignment, vrptw and coverage resolve
+ * them through the same resolveUserPath).
  */
 const user = mkdtempSync(join(tmpdir(), 'analyse-user-dir-'));
 const before = process.env.INIT_CWD;

@@ -71,12 +71,15 @@ describe('alignment in a real browser', () => {
     // the slivers' worker is made to hang (it never answers), so the job is still running when Cancel is pressed
     const script = '**/assets/alignment.worker-*.js';
     await page.route(script, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'self.onmessage = () => {};' }));
-    await page.check('[data-testid=show-slivers]');
-    await page.click('[data-testid=drawing-slivers] button:has-text("Cancel")');
-    await page.waitForSelector('[data-testid=drawing-slivers]', { state: 'detached' });
-    expect(await page.isChecked('[data-testid=show-slivers]')).toBe(false);
-    expect(await page.$('[data-testid=alignment-panel] [role=alert]')).toBeNull();
-    await page.unroute(script);
+    try {
+      await page.check('[data-testid=show-slivers]');
+      await page.click('[data-testid=drawing-slivers] button:has-text("Cancel")');
+      await page.waitForSelector('[data-testid=drawing-slivers]', { state: 'detached' });
+      expect(await page.isChecked('[data-testid=show-slivers]')).toBe(false);
+      expect(await page.$('[data-testid=alignment-panel] [role=alert]')).toBeNull();
+    } finally {
+      await page.unroute(script); // the tests after this one need the real worker
+    }
   });
 
   it('shows a department’s slivers on the map on demand', async () => {

@@ -45,9 +45,10 @@ describe('coverage in a real browser', () => {
     const was = await snap.inputValue();
     await snap.fill('7.5');
     await snap.press('Enter');
+    // committed: the field shows the setting (text not taken would be dropped for the old value)
+    await expect.poll(() => snap.inputValue()).toBe('7.5');
     await page.click('button:has-text("Undo")');
-    await page.waitForFunction((v) => (document.querySelector('[data-testid=coverage-panel] input[type=number]') as HTMLInputElement | null)?.value === v, was);
-    expect(await snap.inputValue()).toBe(was);
+    await expect.poll(() => snap.inputValue()).toBe(was);
     await page.waitForSelector('[data-testid=coverage-panel][data-status=done]', { timeout: 120_000 });
     await page.click('[data-testid=coverage-panel] summary:has-text("Travel settings")'); // closed again, as found
   });
