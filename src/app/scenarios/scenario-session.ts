@@ -132,6 +132,7 @@ export async function startScenarios(loadDefault: () => Promise<void>): Promise<
       lastSaved = appStore.get();
       scenarioSession.set((s) => ({ ...s, current: meta, list, saving: 'saved' }));
       restored = true;
+      markReturningVisit(); // scenarios saved before the hint existed get it too
     } else {
       scenarioSession.set((s) => ({ ...s, list }));
     }
@@ -164,16 +165,21 @@ async function collectUnusedFiles(): Promise<void> {
   await collectGarbage(referenced);
 }
 
+/** Tells the next start, before IndexedDB is read, that a scenario is there (so the sample is not fetched). */
+function markReturningVisit(): void {
+  try {
+    localStorage.setItem(SCENARIO_HINT, '1'); // a hint only: the scenario itself is in IndexedDB
+  } catch {
+    // storage refused: the next start checks IndexedDB as usual
+  }
+}
+
 async function newScenario(name: string, state: AppState): Promise<ScenarioMeta | undefined> {
   try {
     const id = newScenarioId();
     const { notStored, ...meta } = await store(id, name, state);
     await setCurrentScenario(id);
-    try {
-      localStorage.setItem(SCENARIO_HINT, '1'); // a hint only: the scenario itself is in IndexedDB
-    } catch {
-      // storage refused: the next start checks IndexedDB as usual
-    }
+    markReturningVisit();
     lastSaved = state;
     scenarioSession.set((s) => ({ ...s, current: meta, list: [...s.list.filter((m) => m.id !== id), meta], saving: 'saved', notStored: notStored.length ? notStored : undefined }));
     return meta;
