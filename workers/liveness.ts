@@ -12,7 +12,7 @@
  */
 
 /** The message a worker posts once it holds its lock. */
-export interface LifeMessage {
+interface LifeMessage {
   thusongLife: string;
 }
 
@@ -22,12 +22,12 @@ const isLifeMessage = (v: unknown): v is LifeMessage =>
   !!v && typeof v === 'object' && typeof (v as LifeMessage).thusongLife === 'string' && (v as LifeMessage).thusongLife.startsWith(PREFIX);
 
 /** Worker side: hold a lock for as long as this worker lives, and tell the page its name. */
-export function holdLifeLock(scope: { postMessage(message: unknown): void } = self): void {
+export function holdLifeLock(): void {
   const locks = (globalThis as { navigator?: Navigator }).navigator?.locks;
   if (!locks) return;
   const name = PREFIX + crypto.randomUUID();
   void locks.request(name, () => {
-    scope.postMessage({ thusongLife: name } satisfies LifeMessage);
+    self.postMessage({ thusongLife: name } satisfies LifeMessage);
     return new Promise<never>(() => {});
   });
 }

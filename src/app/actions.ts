@@ -6,7 +6,7 @@ import { startsLikeJson } from '../io/detect-format';
 import type { Job } from '../../workers/worker-handle';
 import type { LayerKind, LoadedFile } from '../model/layers';
 import { withFile, withoutFile } from '../model/dataset';
-import { AbortError, InputError } from '../model/errors';
+import { InputError, isAbortError } from '../model/errors';
 import { history } from './undo';
 
 /** Files over this size are refused before reading (the loader says how to split them)… */
@@ -19,10 +19,6 @@ let nextId = 1;
 const session = Date.now().toString(36);
 const newId = (prefix: string) => `${prefix}-${session}-${nextId++}`;
 
-/**
- * Each loaded file's source, kept outside the state so a file can be reassigned later: the user's
- * File itself (a Blob: a handle, not its bytes) or the bytes fetched for the sample province.
- */
 export const loadOptions = (fileName: string, extra: Partial<LoadOptions> = {}): LoadOptions => ({
   fileName,
   maxBytes: MAX_FILE_BYTES,
@@ -30,6 +26,10 @@ export const loadOptions = (fileName: string, extra: Partial<LoadOptions> = {}):
   ...extra,
 });
 
+/**
+ * Each loaded file's source, kept outside the state so a file can be reassigned later: the user's
+ * File itself (a Blob: a handle, not its bytes) or the bytes fetched for the sample province.
+ */
 const fileBytes = new Map<string, Blob | ArrayBuffer>();
 const runningJobs = new Map<string, Job<unknown>>();
 
@@ -80,7 +80,7 @@ export function makeActions(store: Store<AppState> = appStore) {
       set((s) => ({ ...s, failures: [...s.failures, { id: newId('fail'), fileName, errors: result.errors }], panel: 'data' }));
       return null;
     } catch (e) {
-      if (e instanceof AbortError) return null;
+      if (isAbortError(e)) return null;
       const message = e instanceof Error ? e.message : String(e);
       set((s) => ({
         ...s,

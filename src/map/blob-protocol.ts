@@ -19,7 +19,13 @@ export function installBlobProtocol(): void {
   installed = true;
   maplibregl.addProtocol(BLOB_SCHEME, async (params, abortController) => {
     const urls = JSON.parse(decodeURIComponent(params.url.slice(BLOB_SCHEME.length + 3))) as string[];
-    const parts = await Promise.all(urls.map((u) => fetch(u, { signal: abortController.signal }).then((r) => r.json() as Promise<FeatureCollection>)));
+    const parts = await Promise.all(
+      urls.map(async (u) => {
+        const r = await fetch(u, { signal: abortController.signal });
+        if (!r.ok) throw new Error(`Could not read ${u}: ${r.status}`);
+        return (await r.json()) as FeatureCollection;
+      }),
+    );
     return { data: parts.length === 1 ? parts[0] : { type: 'FeatureCollection', features: parts.flatMap((p) => p.features) } };
   });
   void maplibregl.importScriptInWorkers(new URL(workerScript, window.location.href).href);

@@ -5,7 +5,8 @@ import { mapTextOf, setMapUrl } from './map-data';
  * Page side of workers/blob-url.worker.ts: makes the blob: URL of a collection's map text in that
  * worker, before the map asks for it, so the page's thread never waits on `URL.createObjectURL` for
  * a big file. Where workers are missing (Node), or this one fails or does not answer, nothing is
- * made here and map-data.ts makes the URL itself when it is first needed: a load never waits on it.
+ * made here and map-data.ts makes the URL itself when it is first needed: a load waits for it at most
+ * {@link ANSWER_MS} (it is awaited so that the URL is there before the map asks for it).
  */
 const ANSWER_MS = 10_000;
 let worker: Worker | null = null;
@@ -17,8 +18,10 @@ function urlWorker(): Worker | null {
   if (worker || broken || typeof Worker !== 'function') return worker;
   worker = new Worker(new URL('../../workers/blob-url.worker.ts', import.meta.url), { type: 'module', name: 'blob urls' });
   worker.onmessage = (e: MessageEvent<{ id: number; url: string }>) => {
-    waiting.get(e.data.id)?.(e.data.url);
+    const give = waiting.get(e.data.id);
     waiting.delete(e.data.id);
+    if (give) give(e.data.url);
+    else worker?.postMessage({ revoke: e.data.url }); // too late: nobody took it
   };
   worker.onerror = (e) => {
     e.preventDefault();

@@ -11,7 +11,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { forEachPosition } from '../../io/geometry-positions';
 
 /** Aimed-at size of one part's structured clone: far below the browser's limit, and quick to read. */
-export const PART_BYTES = 8 * 2 ** 20;
+const PART_BYTES = 8 * 2 ** 20;
 
 export interface CollectionHead {
   parts: number;

@@ -25,10 +25,10 @@ export function csvCell(value: unknown, delimiter = ','): string {
   return mustQuote ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** Rows of plain objects → CSV text with a header row and CRLF line ends. */
 /** One CSV line of cells (no line break). */
 export const csvRow = (fields: ReadonlyArray<unknown>, delimiter = ','): string => fields.map((f) => csvCell(f, delimiter)).join(delimiter);
 
+/** Rows of plain objects → CSV text with a header row and CRLF line ends. */
 export function toCsv(rows: ReadonlyArray<Record<string, unknown>>, options: CsvWriteOptions = {}): string {
   const delimiter = options.delimiter ?? ',';
   let columns = options.columns;
