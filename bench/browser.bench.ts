@@ -81,7 +81,7 @@ export const longestTasks = (page: Page, since: number) =>
   }, since);
 
 /** A fresh browser context (empty storage) with the observers, on the app with its sample drawn. */
-async function openSample(browser: import('playwright-core').Browser, url: string) {
+export async function openSample(browser: import('playwright-core').Browser, url: string) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript(observeLongTasks);
   const page = await context.newPage();
